@@ -1,0 +1,1 @@
+"""Subcommands of the foia-desk CLI, one module each (see foia_desk.cli)."""
