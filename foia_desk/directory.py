@@ -12,6 +12,7 @@ Loaded from two human-editable TOML files in ``resources/``:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -89,6 +90,9 @@ class AppealRule:
     window_unit: str  # "calendar" or "working"
     rule: str  # citation of the agency rule the window comes from
     notes: str = ""
+    status: str = "unverified"  # how far the window itself is confirmed (STATUSES)
+    source: str = ""
+    checked: str | None = None
 
     @property
     def effective_days(self) -> int:
@@ -107,6 +111,9 @@ class AppealRule:
                        self.raised_to_floor},
             "rule": self.rule,
             "notes": self.notes,
+            "status": self.status,
+            "source": self.source,
+            "checked": self.checked,
         }
 
 
@@ -129,6 +136,7 @@ class Agency:
     ambiguous: tuple[str, ...] = ()
     dc_area: bool = True
     notes: str = ""
+    regulation_source: str = ""  # where the citation comes from when not the reference
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,6 +149,7 @@ class Agency:
             "kind": self.kind,
             "family": self.family,
             "regulation": self.regulation,
+            "regulation_source": self.regulation_source,
             "privacy_regulation": self.privacy_regulation,
             "foia_office": self.foia_office.to_dict(),
             "appeal": self.appeal.to_dict(),
@@ -160,10 +169,11 @@ class NonFoiaBody:
     names: tuple[str, ...]
     reason: str
     route: str
+    state: str = ""  # the U.S. state whose public records law applies, when known
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind, "names": list(self.names),
-                "reason": self.reason, "route": self.route}
+                "reason": self.reason, "route": self.route, "state": self.state}
 
 
 @dataclass(frozen=True)
@@ -230,12 +240,22 @@ def _agency(raw: Mapping[str, Any]) -> Agency:
     unit = appeal_raw.get("window_unit", "calendar")
     if unit not in ("calendar", "working"):
         raise DirectoryError(f"{where}: appeal.window_unit must be 'calendar' or 'working'")
+    appeal_status = appeal_raw.get("status", "unverified")
+    if appeal_status not in STATUSES:
+        raise DirectoryError(f"{where}.appeal: unknown verification status {appeal_status!r}")
+    try:
+        window_days = int(appeal_raw.get("window_days", STATUTORY_APPEAL_FLOOR_DAYS))
+    except (TypeError, ValueError):
+        raise DirectoryError(f"{where}: appeal.window_days must be a whole number") from None
     appeal = AppealRule(
         office=_office(appeal_raw.get("office"), f"{where}.appeal.office"),
-        window_days=int(appeal_raw.get("window_days", STATUTORY_APPEAL_FLOOR_DAYS)),
+        window_days=window_days,
         window_unit=unit,
         rule=str(appeal_raw.get("rule", "")),
         notes=str(appeal_raw.get("notes", "")),
+        status=appeal_status,
+        source=str(appeal_raw.get("source", "")),
+        checked=str(appeal_raw["checked"]) if appeal_raw.get("checked") else None,
     )
     family = raw.get("family", "generic")
     if family not in FAMILIES:
@@ -256,6 +276,7 @@ def _agency(raw: Mapping[str, Any]) -> Agency:
         ambiguous=tuple(raw.get("ambiguous", ())),
         dc_area=bool(raw.get("dc_area", True)),
         notes=str(raw.get("notes", "")),
+        regulation_source=str(raw.get("regulation_source", "")),
     )
 
 
@@ -267,7 +288,8 @@ class Directory:
     """All agencies and non-FOIA bodies, with look-up by id, name, acronym or alias."""
 
     def __init__(self, agencies: Iterable[Agency], bodies: Iterable[NonFoiaBody] = (),
-                 kinds: Iterable[NonFoiaKind] = ()) -> None:
+                 kinds: Iterable[NonFoiaKind] = (),
+                 state_laws: Mapping[str, str] | None = None) -> None:
         self.agencies: dict[str, Agency] = {}
         for agency in agencies:
             if agency.id in self.agencies:
@@ -275,6 +297,8 @@ class Directory:
             self.agencies[agency.id] = agency
         self.bodies: list[NonFoiaBody] = list(bodies)
         self.kinds: dict[str, NonFoiaKind] = {k.kind: k for k in kinds}
+        # State (and D.C.) -> usual name of its public records law; general knowledge.
+        self.state_laws: dict[str, str] = dict(state_laws or {})
         self._by_name: dict[str, list[str]] = {}
         for agency in self.agencies.values():
             for name in (agency.id, agency.name, *agency.acronyms, *agency.aliases):
@@ -312,15 +336,21 @@ class Directory:
         raise UserError(f"{name_or_id!r} could mean several agencies: {ids}.")
 
     def search(self, query: str) -> list[Agency]:
-        """Agencies whose id, name, acronyms or aliases contain ``query`` (all if empty)."""
+        """Agencies whose id, name, acronyms, aliases or informal names contain ``query`` at
+        the start of a word (all agencies if empty); exact name matches come first.
+
+        Word starts keep short queries useful: "ice" finds ICE, not every "Service"."""
         needle = _normalise(query)
         if not needle:
             return list(self.agencies.values())
-        hits = []
+        pattern = re.compile(r"(?<![\w])" + re.escape(needle))
+        exact = self.find(query)
+        hits = list(exact)
         for agency in self.agencies.values():
-            hay = " | ".join(_normalise(x) for x in (agency.id, agency.name, *agency.acronyms,
-                                                       *agency.aliases, *agency.informal))
-            if needle in hay:
+            if agency in hits:
+                continue
+            names = (agency.id, agency.name, *agency.acronyms, *agency.aliases, *agency.informal)
+            if any(pattern.search(_normalise(name)) for name in names):
                 hits.append(agency)
         return hits
 
@@ -343,6 +373,12 @@ class Directory:
     def kind(self, kind: str) -> NonFoiaKind | None:
         return self.kinds.get(kind)
 
+    def public_records_law(self, state: str) -> str | None:
+        """Usual name of a state's public records law; ``state`` is the full name, any case."""
+        wanted = _normalise(state)
+        return next((law for name, law in self.state_laws.items()
+                     if _normalise(name) == wanted), None)
+
 
 def load_directory_from(agencies_file: Path, bodies_file: Path | None = None) -> Directory:
     """Load a directory from explicit files (tests and user overrides use this)."""
@@ -353,6 +389,7 @@ def load_directory_from(agencies_file: Path, bodies_file: Path | None = None) ->
     agencies = [_agency(entry) for entry in raw.get("agency", [])]
     bodies: list[NonFoiaBody] = []
     kinds: list[NonFoiaKind] = []
+    state_laws: dict[str, str] = {}
     if bodies_file is not None and bodies_file.exists():
         try:
             braw = tomllib.loads(bodies_file.read_text(encoding="utf-8"))
@@ -363,7 +400,10 @@ def load_directory_from(agencies_file: Path, bodies_file: Path | None = None) ->
                                      reason=str(kraw.get("reason", "")),
                                      route=str(kraw.get("route", ""))))
         kind_map = {k.kind: k for k in kinds}
+        state_laws = {str(k): str(v) for k, v in braw.get("states", {}).items()}
         for entry in braw.get("body", []):
+            if not entry.get("id") or not entry.get("name"):
+                raise DirectoryError(f"{bodies_file.name}: a [[body]] entry lacks an id or name")
             kind = str(entry.get("kind", "private"))
             default = kind_map.get(kind)
             bodies.append(NonFoiaBody(
@@ -373,8 +413,9 @@ def load_directory_from(agencies_file: Path, bodies_file: Path | None = None) ->
                 names=tuple(entry.get("names", ())),
                 reason=str(entry.get("reason") or (default.reason if default else "")),
                 route=str(entry.get("route") or (default.route if default else "")),
+                state=str(entry.get("state", "")),
             ))
-    return Directory(agencies, bodies, kinds)
+    return Directory(agencies, bodies, kinds, state_laws)
 
 
 @cache

@@ -1,16 +1,92 @@
-"""`foia-desk gui`: not built yet (placeholder registered so the CLI lists it)."""
+"""`foia-desk gui` (the default command): open the desktop window.
+
+PySide6 is imported inside :func:`run`, so ``foia-desk --help`` and the other commands never
+load Qt. ``--quit-after-load`` loads the article, runs extraction, shows the window and exits
+(0 when the article was analysed, 2 when it could not be read): the packaging smoke test and
+benchmarks/bench_startup.py use it. In that mode errors are printed, never shown in a dialog.
+"""
 
 from __future__ import annotations
 
 import argparse
-
-from foia_desk.errors import UserError
+import os
+import sys
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("gui", help="(not available yet)")
+    parser = subparsers.add_parser(
+        "gui", help="open the FOIA Desk window (the default when no command is given)",
+        description="Open the FOIA Desk window.")
+    parser.add_argument("--open", metavar="FILE",
+                        help="load this article file (text, Markdown, web page, .docx or PDF)")
+    parser.add_argument("--quit-after-load", action="store_true",
+                        help="load the article, show the window, then exit (for testing "
+                             "an installation)")
     parser.set_defaults(func=run)
 
 
+def location_pointer() -> Path:
+    """The file remembering a data folder chosen in Settings (read at start-up)."""
+    from platformdirs import user_config_path
+
+    return user_config_path("foia-desk", appauthor=False) / "data-folder.txt"
+
+
+def apply_chosen_data_folder() -> None:
+    """Use the data folder picked in Settings unless --data-dir or FOIA_DESK_HOME decide."""
+    from foia_desk import paths
+
+    if paths._override is not None or os.environ.get(paths.ENV_HOME):
+        return
+    try:
+        chosen = location_pointer().read_text(encoding="utf-8").strip()
+    except OSError:
+        return
+    if chosen:
+        paths.set_data_dir(chosen)
+
+
+def _print_error(_parent: object, title: str, error: object) -> None:
+    from foia_desk.gui.dialogs import error_texts
+
+    message, hint, details = error_texts(error)  # type: ignore[arg-type]
+    print(f"foia-desk: {title}: {message}" + (f"\n{hint}" if hint else ""), file=sys.stderr)
+    if details:
+        print(details, file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
-    raise UserError("'foia-desk gui' is not available in this version yet.")
+    apply_chosen_data_folder()
+    from PySide6.QtCore import QTimer
+
+    from foia_desk.gui import dialogs
+    from foia_desk.gui.app import acquire_instance_lock, get_app
+
+    app = get_app(sys.argv[:1])
+    if args.quit_after_load:
+        dialogs.show_error = _print_error  # nothing may wait for a click in this mode
+    lock, lock_error = acquire_instance_lock()
+    from foia_desk.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    outcome = {"code": 0}
+    if lock_error is not None:
+        dialogs.show_error(window, "FOIA Desk is already open", lock_error)
+    if args.open:
+        if args.quit_after_load:
+            def finished(ok: bool) -> None:
+                outcome["code"] = 0 if ok else 2
+                QTimer.singleShot(0, window.close)
+
+            window.load_finished.connect(finished)
+        window.load_path(args.open)
+    elif args.quit_after_load:
+        QTimer.singleShot(0, window.close)
+    try:
+        code = app.exec()
+    finally:
+        if lock is not None:
+            lock.release()
+    return outcome["code"] or code

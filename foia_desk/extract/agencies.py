@@ -1,0 +1,305 @@
+"""Find the directory's agencies in an article: by name, acronym or alias, and informally.
+
+All names are compiled once per :class:`~foia_desk.directory.Directory` into three trie
+regexes (multi-word names case-insensitively; acronyms and one-word names exactly; informal
+references case-insensitively), so a scan is one pass over the text.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+from foia_desk.directory import Directory
+from foia_desk.extract.cues import Cues
+from foia_desk.extract.matcher import compile_phrases, phrase_key, trie_pattern
+
+_PREFIXES = ("u.s. ", "us ", "united states ", "u. s. ")
+_ARTICLE = "the "
+_SMALL_WORDS = frozenset("of and the for on in to at & a an".split())
+_LARGER_BEFORE = re.compile(
+    r"(?:Committee|Subcommittee|Caucus|Council|Commission|Division|Department|Office|Bureau|"
+    r"Board|Center|Institute|Task Force|Service|Agency)[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?$")
+_LARGER_AFTER = re.compile(r"[ \t]+(?:Committee|Subcommittee|Caucus|Council|Bank)\b")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+\.[\w.]+|"
+                  r"\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu|mil|us|io|co)\b(?:/[^\s<>\"']*)?")
+_WORD = re.compile(r"[\w'.&-]+")
+_CAPS_MIN_LETTERS = 8
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match in the reading's coordinates."""
+
+    start: int
+    end: int
+    agency_id: str
+    how: str  # "name" | "acronym" | "informal"
+    confidence: float
+    caps_only: bool = False  # an acronym seen only inside an all-caps line
+
+
+@dataclass(frozen=True)
+class StateBodyHit:
+    """A federal-looking name preceded by a state ("Colorado Department of Labor")."""
+
+    start: int
+    end: int
+    state: str | None
+
+
+class AgencyIndex:
+    """The directory's names compiled for matching."""
+
+    def __init__(self, directory: Directory, cues: Cues) -> None:
+        self.directory = directory
+        # key -> {agency id: whether the match needs its "U.S." prefix}
+        self.name_keys: dict[str, dict[str, bool]] = {}
+        self.exact_keys: dict[str, list[str]] = {}
+        self.informal_keys: dict[str, list[str]] = {}
+        self.exact_informal: dict[str, list[str]] = {}
+        self.risky: set[str] = set(cues.words("acronyms", "risky"))
+        for agency in directory:
+            self.risky.update(agency.ambiguous)
+            names = [" ".join(n.split()) for n in (agency.name, *agency.aliases)]
+            unprefixed = {k for k, had in map(_strip, map(phrase_key, names)) if not had}
+            for name in names:
+                self._add_name(agency.id, name, unprefixed)
+            for acronym in agency.acronyms:
+                self._add_exact(" ".join(acronym.split()), agency.id)
+            for phrase in agency.informal:
+                self._add_informal(agency.id, phrase)
+        for phrase, ids in cues.raw.get("informal", {}).items():
+            for agency_id in ids:
+                if agency_id in directory.agencies:
+                    self._add_informal(agency_id, phrase)
+        prefix = r"(?:(?P<pre>U\.[ ]?S\.?|(?-i:US)|United[ \t]+States)[ \t]+)?"
+        self.names_re = re.compile(
+            r"(?<![\w@/.])" + prefix + r"(?P<m>" + trie_pattern(sorted(self.name_keys)) + r")"
+            r"(?![\w]|@)", re.IGNORECASE)
+        self.exact_re = compile_phrases(self.exact_keys, ignore_case=False)
+        self.informal_re = compile_phrases(self.informal_keys, ignore_case=True)
+        self.exact_informal_re = compile_phrases(self.exact_informal, ignore_case=False)
+
+    def _add_exact(self, key: str, agency_id: str) -> None:
+        ids = self.exact_keys.setdefault(key, [])
+        if agency_id not in ids:
+            ids.append(agency_id)
+
+    def _add_name(self, agency_id: str, name: str, unprefixed: set[str]) -> None:
+        raw = name[len(_ARTICLE):] if name.lower().startswith(_ARTICLE) else name
+        key, had_prefix = _strip(phrase_key(raw))
+        if " " not in key and not had_prefix:
+            # One-word names ("Pentagon") are matched exactly as written.
+            self._add_exact(raw, agency_id)
+            return
+        # "U.S. Attorney's Office" needs its prefix ("district attorney's office" is local);
+        # "U.S. Postal Service" does not, because "Postal Service" is listed on its own.
+        requires = had_prefix and key not in unprefixed
+        entries = self.name_keys.setdefault(key, {})
+        entries[agency_id] = entries.get(agency_id, True) and requires
+
+    def _add_informal(self, agency_id: str, phrase: str) -> None:
+        raw = " ".join(phrase.split())
+        table = self.exact_informal if " " not in raw and raw[:1].isupper() else None
+        if table is not None:
+            table.setdefault(raw, []).append(agency_id)
+        else:
+            self.informal_keys.setdefault(phrase_key(raw), []).append(agency_id)
+
+
+def _strip(key: str) -> tuple[str, bool]:
+    """(key without "the"/"U.S." prefixes, whether a U.S. prefix was removed)."""
+    if key.startswith(_ARTICLE):
+        key = key[len(_ARTICLE):]
+    for prefix in _PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix):], True
+    return key, False
+
+
+_INDEXES: weakref.WeakKeyDictionary[Directory, AgencyIndex] = weakref.WeakKeyDictionary()
+
+
+def agency_index(directory: Directory, cues: Cues) -> AgencyIndex:
+    """The compiled index for ``directory`` (built once per directory object)."""
+    index = _INDEXES.get(directory)
+    if index is None:
+        index = _INDEXES[directory] = AgencyIndex(directory, cues)
+    return index
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses, e-mail addresses and domain names (names there don't count)."""
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    index = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+
+def caps_context(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``[start, end)`` is written in capitals (a shouted headline)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 400:
+        line_start, line_end = max(line_start, start - 80), min(line_end, end + 80)
+    letters = [c for c in text[line_start:start] + text[end:line_end] if c.isalpha()]
+    if len(letters) < _CAPS_MIN_LETTERS:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.8
+
+
+def _capitalised(matched: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", matched) if w and w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _neighbour_words(text: str, start: int, end: int, before: int, after: int) -> list[str]:
+    left = _WORD.findall(text[max(0, start - 12 * before):start])[-before:] if before else []
+    right = _WORD.findall(text[end:end + 12 * after])[:after] if after else []
+    return [w.lower().strip(".'") for w in left + right]
+
+
+class _StateWords:
+    """Regex for a state (or "state"/"county"/"city") written just before a name."""
+
+    def __init__(self, cues: Cues) -> None:
+        names = sorted({*cues.states, *cues.state_abbreviations}, key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in names)
+        self.pattern = re.compile(
+            r"(?P<w>" + alternation + r"|[Ss]tate|[Cc]ounty|[Cc]ity|[Mm]unicipal|[Tt]ribal)"
+            r"(?:'s|')?[ \t]+(?:the[ \t]+)?$")
+        self.cues = cues
+
+    def before(self, text: str, start: int) -> tuple[int, str | None] | None:
+        match = self.pattern.search(text, max(0, start - 40), start)
+        if not match:
+            return None
+        word = match.group("w")
+        state = self.cues.state_abbreviations.get(word, word)
+        return match.start("w"), state if state in self.cues.states else None
+
+
+_STATE_WORDS: dict[int, _StateWords] = {}
+
+
+def _continuation_end(text: str, end: int) -> int:
+    """End of a longer proper name ("... of Labor and Employment") continuing at ``end``."""
+    match = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2})"
+                       ).match(text, end)
+    return match.end() if match else end
+
+
+def find_agencies(text: str, index: AgencyIndex, cues: Cues
+                  ) -> tuple[list[Hit], list[StateBodyHit]]:
+    """All agency hits in ``text`` (plain-character reading) and state-prefixed look-alikes."""
+    states = _STATE_WORDS.get(id(cues))
+    if states is None or states.cues is not cues:
+        states = _STATE_WORDS[id(cues)] = _StateWords(cues)
+    urls = url_spans(text)
+    hits: list[Hit] = []
+    state_hits: list[StateBodyHit] = []
+    taken: list[tuple[int, int]] = []
+    for match in index.names_re.finditer(text):
+        start, end = match.span()
+        m_start = match.start("m")
+        key = phrase_key(match.group("m"))
+        entries = index.name_keys.get(key, {})
+        has_prefix = match.group("pre") is not None
+        ids = [i for i, needs in entries.items() if has_prefix or not needs]
+        if not ids or _inside(urls, start, end):
+            continue
+        matched = match.group("m")
+        if _LARGER_BEFORE.search(text, max(0, m_start - 40), m_start if not has_prefix else start):
+            continue
+        if _LARGER_AFTER.match(text, end):
+            continue
+        if not has_prefix:
+            state = states.before(text, start)
+            if state is not None and matched[:1].isupper():
+                state_hits.append(StateBodyHit(state[0], _continuation_end(text, end), state[1]))
+                taken.append((start, end))
+                continue
+        if _capitalised(matched) or matched.isupper():
+            confidence = 0.97
+            how = "name"
+        elif len([w for w in key.split() if w not in _SMALL_WORDS]) >= 3:
+            confidence, how = 0.85, "name"
+        else:
+            confidence, how = 0.5, "informal"
+        for agency_id in ids:
+            hits.append(Hit(start, end, agency_id, how, confidence))
+        taken.append((start, end))
+    full_named = {h.agency_id for h in hits if h.how == "name"}
+    taken.sort()
+    for match in index.exact_re.finditer(text):
+        start, end = match.span()
+        if _inside(urls, start, end) or _overlaps(taken, start, end):
+            continue
+        matched = match.group("m")
+        for agency_id in index.exact_keys.get(" ".join(matched.split()), ()):
+            confidence = _acronym_confidence(text, start, end, matched, agency_id, index,
+                                             cues, full_named)
+            if confidence <= 0:
+                continue
+            hits.append(Hit(start, end, agency_id, "acronym", confidence,
+                            caps_only=caps_context(text, start, end)))
+    hits.extend(_informal_hits(text, index, urls, sorted(taken + [(h.start, h.end)
+                                                               for h in hits])))
+    return _confirm_caps(hits), state_hits
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    index = bisect.bisect_right(spans, (start, 1 << 62))
+    for s, e in spans[max(0, index - 2):index + 1]:
+        if s < end and start < e:
+            return True
+    return False
+
+
+def _acronym_confidence(text: str, start: int, end: int, matched: str, agency_id: str,
+                        index: AgencyIndex, cues: Cues, full_named: set[str]) -> float:
+    """0 to reject; otherwise how sure we are that these letters mean the agency."""
+    if matched not in index.risky:
+        return 0.92
+    near = _neighbour_words(text, start, end, 8, 8)
+    if set(near) & set(cues.words("acronyms", "avoid")):
+        return 0.0
+    if len(matched) == 2 and re.search(r"[A-Z][a-z]+,[ \t]*$", text[max(0, start - 30):start]):
+        return 0.0  # "Arlington, VA": a state abbreviation
+    if agency_id in full_named:
+        return 0.9
+    close = _neighbour_words(text, start, end, 2, 3)
+    if set(close) & set(cues.words("acronyms", "support")):
+        return 0.85
+    return 0.0
+
+
+def _informal_hits(text: str, index: AgencyIndex, urls: list[tuple[int, int]],
+                   taken: list[tuple[int, int]]) -> list[Hit]:
+    hits: list[Hit] = []
+    for regex, table, fold in ((index.informal_re, index.informal_keys, True),
+                               (index.exact_informal_re, index.exact_informal, False)):
+        for match in regex.finditer(text):
+            start, end = match.span()
+            if _inside(urls, start, end) or _overlaps(taken, start, end):
+                continue
+            key = phrase_key(match.group("m")) if fold else " ".join(match.group("m").split())
+            for agency_id in table.get(key, ()):
+                hits.append(Hit(start, end, agency_id, "informal", 0.55))
+    return hits
+
+
+def _confirm_caps(hits: list[Hit]) -> list[Hit]:
+    """Drop acronyms seen only in all-caps lines unless the agency is named elsewhere."""
+    confirmed = {h.agency_id for h in hits if h.how != "informal" and not h.caps_only}
+    return [h for h in hits if not h.caps_only or h.agency_id in confirmed]

@@ -1,0 +1,245 @@
+"""``extract()``: run every finder over the normalised reading and assemble the findings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from foia_desk.directory import Agency, Directory, load_directory
+from foia_desk.extract.agencies import Hit, agency_index, find_agencies
+from foia_desk.extract.cues import Cues, load_cues
+from foia_desk.extract.dates import find_dates
+from foia_desk.extract.despin import normalise_spun
+from foia_desk.extract.matcher import plain_chars
+from foia_desk.extract.model import (
+    AgencyFinding,
+    DateFinding,
+    Findings,
+    Mention,
+    NonFoiaFinding,
+    SpunInfo,
+    Topic,
+)
+from foia_desk.extract.nonfoia import (
+    BodyHit,
+    article_state,
+    body_index,
+    find_bodies,
+    place_states,
+)
+from foia_desk.extract.reading import Reading
+from foia_desk.extract.sentences import sentence_spans
+from foia_desk.extract.topics import Actor, date_range, find_topics
+
+MAX_TEXT_CHARS = 20_000_000
+PARENT_CONFIDENCE = 0.4
+
+
+def extract(text: str, article_date: date | None = None, *,
+            directory: Directory | None = None) -> Findings:
+    """Agencies, non-FOIA bodies, topics, dates and a spin score for one article.
+
+    Offsets in every mention point into ``text`` exactly as given. Pure apart from loading
+    the (cached) directory and cue files.
+    """
+    if not isinstance(text, str):
+        raise TypeError("extract() needs the article text as a str")
+    directory = directory or load_directory()
+    cues = load_cues()
+    spun = normalise_spun(text)
+    reading = spun.reading
+    plain = plain_chars(reading.text)
+    hits, state_hits = find_agencies(plain, agency_index(directory, cues), cues)
+    bodies = find_bodies(plain, body_index(directory, cues), cues)
+    bodies.extend(BodyHit(h.start, h.end, plain[h.start:h.end], "state_local", state=h.state,
+                          generic=True) for h in state_hits)
+    hits, bodies = _resolve_overlaps(hits, bodies)
+    places = place_states(plain, cues)
+    dates = find_dates(plain, article_date)
+    sentences = sentence_spans(plain)
+    agencies = _agency_findings(hits, directory, reading)
+    non_foia = _body_findings(bodies, directory, cues, reading, plain, places, sentences)
+    actors = _actors(hits, bodies, directory, plain)
+    place_names = sorted({plain[p:p + len(s)] for p, s in places} | _place_words(plain, places))
+    candidates = find_topics(plain, sentences, actors, dates, place_names)
+    topics = []
+    for number, cand in enumerate(candidates, 1):
+        mentions = sorted({_mention(reading, s, e) for s, e in cand.sentences})
+        agency_ids = [a for a in dict.fromkeys(cand.agencies) if a in directory.agencies]
+        topics.append(Topic(f"t{number}", cand.kind, cand.text, agency_ids, date_range(cand),
+                            mentions, cand.confidence))
+    date_findings = []
+    for found in dates:
+        mention = _mention(reading, found.start, found.end)
+        date_findings.append(DateFinding(mention.text, mention.start, mention.end, found.date,
+                                         found.relative, found.period_end))
+    info = SpunInfo(spun.detected, spun.score, sum(1 for s in spun.substitutions
+                                                   if s.source == "spinner"))
+    return Findings(text, agencies, non_foia, topics, date_findings, info, article_date)
+
+
+def _place_words(plain: str, places: list[tuple[int, str]]) -> set[str]:
+    """The exact words of each place mention (city or state names as written)."""
+    import re
+
+    out = set()
+    for pos, _ in places:
+        match = re.match(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}", plain[pos:pos + 40])
+        if match:
+            out.add(match.group(0))
+    return out
+
+
+def _mention(reading: Reading, start: int, end: int) -> Mention:
+    o_start, o_end = reading.span(start, end)
+    return Mention(o_start, o_end, reading.original[o_start:o_end])
+
+
+def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
+                      ) -> tuple[list[Hit], list[BodyHit]]:
+    """A longer non-FOIA name swallows an agency name inside it, and vice versa."""
+    named = [h for h in hits if h.how != "informal"]
+    keep_hits = []
+    for hit in hits:
+        inside = any(b.start <= hit.start and hit.end <= b.end and (b.end - b.start) >
+                     (hit.end - hit.start) for b in bodies)
+        if not inside:
+            keep_hits.append(hit)
+    keep_bodies = []
+    for body in sorted(bodies, key=lambda b: (b.start, -(b.end - b.start))):
+        covered = any(h.start <= body.start and body.end <= h.end for h in named) or \
+            (body.generic and any(h.start < body.end and body.start < h.end for h in named
+                                  if not (body.start <= h.start and h.end <= body.end)))
+        if covered:
+            continue
+        if any(k.start <= body.start and body.end <= k.end for k in keep_bodies):
+            continue
+        keep_bodies.append(body)
+    return keep_hits, keep_bodies
+
+
+def short_label(agency: Agency) -> str:
+    """How a description names an agency: its first acronym, else its name."""
+    if agency.acronyms:
+        return agency.acronyms[0]
+    return agency.name.removeprefix("U.S. ")
+
+
+def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
+                     ) -> list[AgencyFinding]:
+    by_id: dict[str, AgencyFinding] = {}
+    order: list[str] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        agency = directory.agencies.get(hit.agency_id)
+        if agency is None:
+            continue
+        finding = by_id.get(agency.id)
+        if finding is None:
+            finding = by_id[agency.id] = AgencyFinding(agency.id, agency.name, agency.parent,
+                                                       "inferred", 0.0)
+            order.append(agency.id)
+        mention = _mention(reading, hit.start, hit.end)
+        if hit.how == "informal":
+            if mention not in finding.evidence:
+                finding.evidence.append(mention)
+            if finding.role != "mentioned":
+                finding.confidence = max(finding.confidence, hit.confidence)
+        else:
+            if finding.role != "mentioned":
+                finding.confidence = 0.0
+            finding.role = "mentioned"
+            if mention not in finding.mentions:
+                finding.mentions.append(mention)
+            finding.confidence = max(finding.confidence, hit.confidence)
+    for finding in by_id.values():
+        if finding.role == "inferred":
+            phrases = sorted({m.text.lower() for m in finding.evidence})
+            finding.reason = "informal reference: " + ", ".join(f'"{p}"' for p in phrases)
+        elif finding.evidence:
+            finding.reason = "named in the article (also referred to informally)"
+        else:
+            finding.reason = "named in the article"
+    mentioned = [by_id[i] for i in order if by_id[i].role == "mentioned"]
+    inferred = [by_id[i] for i in order if by_id[i].role == "inferred"]
+    parents: dict[str, AgencyFinding] = {}
+    for child in mentioned:
+        parent = directory.parent_of(child.id)
+        if parent is None or (parent.id in by_id and by_id[parent.id].role == "mentioned"):
+            continue
+        if parent.id in by_id:  # informally referred to and parent of a named component
+            finding = by_id[parent.id]
+            finding.reason += f"; parent of {child.name}"
+            continue
+        finding = parents.get(parent.id)
+        if finding is None:
+            finding = parents[parent.id] = AgencyFinding(
+                parent.id, parent.name, parent.parent, "parent", PARENT_CONFIDENCE,
+                reason=f"parent of {child.name}")
+        elif child.name not in finding.reason:
+            finding.reason += f", {child.name}"
+    return mentioned + inferred + list(parents.values())
+
+
+def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, reading: Reading,
+                   plain: str, places: list[tuple[int, str]],
+                   sentences: list[tuple[int, int]]) -> list[NonFoiaFinding]:
+    import bisect
+
+    main_state = article_state(places)
+    found: dict[str, NonFoiaFinding] = {}
+    news_names = {b.name.split()[-1]: b.name for b in bodies
+                  if b.kind == "news_media" and not b.generic}
+    starts = [s for s, _ in sentences]
+    for body in sorted(bodies, key=lambda b: b.start):
+        name = body.name
+        if body.kind == "news_media" and body.generic and name in news_names:
+            name = news_names[name]
+        record = directory.bodies and next((b for b in directory.bodies if b.id == body.body_id),
+                                           None)
+        kind = directory.kind(body.kind)
+        reason = (record.reason if record else "") or (kind.reason if kind else "")
+        route = (record.route if record else "") or (kind.route if kind else "")
+        if body.kind == "state_local":
+            state = body.state
+            if state is None:
+                index = bisect.bisect_right(starts, body.start) - 1
+                s_start, s_end = sentences[index] if index >= 0 else (0, len(plain))
+                local = [st for pos, st in places if s_start <= pos < s_end]
+                state = local[0] if local else main_state
+            law = cues.state_law(state)
+            if law:
+                route = f"Ask under the {law} ({state}). {route}"
+        key = (body.body_id or name).lower()
+        if body.body_id in ("local_police", "sheriff", "state_police", "state_government",
+                            "local_government", "prosecutor_local", "state_university"):
+            key = name.lower() if body.generic else plain[body.start:body.end].lower()
+            name = plain[body.start:body.end] if not body.generic else name
+        finding = found.get(key)
+        if finding is None:
+            finding = found[key] = NonFoiaFinding(name, body.kind, reason, route,
+                                                  id=body.body_id)
+        mention = _mention(reading, body.start, body.end)
+        if mention not in finding.mentions:
+            finding.mentions.append(mention)
+    return list(found.values())
+
+
+def _actors(hits: list[Hit], bodies: list[BodyHit], directory: Directory, plain: str
+            ) -> list[Actor]:
+    actors = []
+    for hit in hits:
+        agency = directory.agencies.get(hit.agency_id)
+        if agency is None:
+            continue
+        label = short_label(agency) if hit.how != "informal" else \
+            " ".join(plain[hit.start:hit.end].split()).removeprefix("the ").removeprefix("The ")
+        actors.append(Actor(hit.start, hit.end, label, agency.id))
+    for body in bodies:
+        if body.kind == "legislature":
+            actors.append(Actor(body.start, body.end, " ".join(plain[body.start:body.end].split())))
+    actors.sort(key=lambda a: (a.start, -a.end))
+    deduped: list[Actor] = []
+    for actor in actors:
+        if deduped and deduped[-1].start == actor.start and deduped[-1].end == actor.end:
+            continue
+        deduped.append(actor)
+    return deduped

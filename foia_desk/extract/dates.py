@@ -1,0 +1,196 @@
+"""Dates in article text, normalised to ISO dates.
+
+Absolute forms ("April 27, 2025", "27 April 2025", "2025-04-27", "4/27/2025", "March 2024",
+"in 2023") are read as written. Relative ones ("last year", "on Tuesday", "this month",
+"in March", "three days ago") are resolved against the article's date when it is known and
+marked ``relative``; without an article date they are reported with ``date`` None rather
+than guessed. A year or month also carries ``period_end`` so topics can use the range.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from foia_desk.extract.model import DateFinding
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None}
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+          r"Oct\.?|Nov\.?|Dec\.?)")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
+    ("mdy_num", re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/"
+                           r"(?P<year>(?:19|20)?\d\d)(?![\d/])")),
+    ("mdy", re.compile(r"\b" + _MONTH + r"[ \t]+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+                       r"(?![\d:])(?:,?[ \t]+" + _YEAR + r"(?!\d))?")),
+    ("dmy", re.compile(r"\b(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
+                       + _MONTH + r"(?:,?[ \t]+" + _YEAR + r")?(?!\d)")),
+    ("my", re.compile(r"\b" + _MONTH + r",?[ \t]+" + _YEAR + r"(?!\d)")),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+                       r"[ \t]+(?P<unit>day|week|month|year)s?[ \t]+ago\b", re.IGNORECASE)),
+    ("rel", re.compile(r"\b(?P<which>last|this|next|past|earlier[ \t]+this|later[ \t]+this)"
+                       r"[ \t]+(?P<unit>week|month|year|spring|summer|fall|autumn|winter)\b",
+                       re.IGNORECASE)),
+    ("day", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?:(?P<which>last|this|next|on)[ \t]+)?(?P<wd>Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)),
+    ("in_month", re.compile(r"\b(?P<prep>in|since|during|until|by|early|late|mid-?)[ \t]+"
+                            + _MONTH.replace(r"|May|", "|") + r"(?![ \t]+\d)")),
+    ("year", re.compile(r"(?<![\w$#/.,-])(?:(?P<fy>FY|fiscal[ \t]+(?:year[ \t]+)?))?" + _YEAR
+                        + r"(?![\w%/-]|,\d|\.\d|[ \t]+(?:percent|people|cases))")),
+]
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.rstrip(".").lower()]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_dates(text: str, article_date: date | None = None) -> list[DateFinding]:
+    """Every date expression in ``text``, earliest position first, without overlaps."""
+    found: list[DateFinding] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            finding = _resolve(kind, match, text, article_date)
+            if finding is None:
+                continue
+            found.append(finding)
+            taken.append((start, end))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _resolve(kind: str, match: re.Match[str], text: str, today: date | None
+             ) -> DateFinding | None:
+    start, end = match.span()
+    raw = text[start:end]
+
+    def make(value: date | None, relative: bool = False, period_end: date | None = None,
+             span: tuple[int, int] | None = None) -> DateFinding:
+        s, e = span or (start, end)
+        return DateFinding(text[s:e], s, e, value, relative, period_end)
+
+    if kind == "iso":
+        return make(_safe_date(int(match["year"]), int(match["m"]), int(match["d"])))
+    if kind == "mdy_num":
+        year = int(match["year"])
+        year += 2000 if year < 100 else 0
+        value = _safe_date(year, int(match["m"]), int(match["d"]))
+        return make(value) if value else None
+    if kind in ("mdy", "dmy"):
+        month, day = _month(match["month"]), int(match["d"])
+        if kind == "mdy" and match["month"] == "May" and not match["year"] \
+                and re.match(r"[ \t]+\d+[ \t]+(?:percent|people|of)", text[start + 3:end + 12]):
+            return None
+        if match["year"]:
+            return make(_safe_date(int(match["year"]), month, day))
+        if today is None:
+            return make(None, relative=True)
+        year = today.year
+        candidate = _safe_date(year, month, day)
+        if candidate and candidate > today + timedelta(days=31):
+            year -= 1
+        return make(_safe_date(year, month, day), relative=True)
+    if kind == "my":
+        year, month = int(match["year"]), _month(match["month"])
+        return make(date(year, month, 1), period_end=_month_end(year, month))
+    if kind == "ago":
+        number = match["n"].lower()
+        n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
+        if today is None or n is None:
+            return make(None, relative=True)
+        unit = match["unit"].lower()
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        return make(today - timedelta(days=days), relative=True)
+    if kind == "rel":
+        return _relative_period(match["which"].lower().split()[0], match["unit"].lower(),
+                                today, make)
+    if kind == "day":
+        if today is None:
+            return make(None, relative=True)
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["word"].lower()]
+        return make(today + timedelta(days=offset), relative=True)
+    if kind == "weekday":
+        if not match["wd"][:1].isupper():
+            return None
+        if today is None:
+            return make(None, relative=True)
+        target = WEEKDAYS[match["wd"].lower()]
+        which = (match["which"] or "").lower()
+        back = (today.weekday() - target) % 7
+        if which == "next":
+            ahead = (target - today.weekday()) % 7 or 7
+            return make(today + timedelta(days=ahead), relative=True)
+        if which == "last" and back == 0:
+            back = 7
+        return make(today - timedelta(days=back), relative=True)
+    if kind == "in_month":
+        month = _month(match["month"])
+        span = (match.start("month"), end)
+        if today is None:
+            return make(None, relative=True, span=span)
+        year = today.year if month <= today.month else today.year - 1
+        return make(date(year, month, 1), True, _month_end(year, month), span)
+    if kind == "year":
+        year = int(match["year"])
+        before = text[max(0, start - 12):start].lower()
+        if re.search(r"(?:no\.|#|room|suite|box|route|highway|flight|case)[ \t]*$", before):
+            return None
+        del raw
+        return make(date(year, 1, 1), period_end=date(year, 12, 31),
+                    span=(match.start("year"), end))
+    return None
+
+
+def _relative_period(which: str, unit: str, today: date | None, make):
+    if today is None:
+        return make(None, relative=True)
+    if unit == "year":
+        year = today.year - (1 if which in ("last",) else 0) + (1 if which == "next" else 0)
+        if which == "past":
+            return make(today - timedelta(days=365), True, today)
+        return make(date(year, 1, 1), True, date(year, 12, 31))
+    if unit == "month":
+        year, month = today.year, today.month
+        if which in ("last", "past"):
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif which == "next":
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        return make(date(year, month, 1), True, _month_end(year, month))
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday())
+        if which in ("last", "past"):
+            monday -= timedelta(days=7)
+        elif which == "next":
+            monday += timedelta(days=7)
+        return make(monday, True, monday + timedelta(days=6))
+    seasons = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+    month = seasons[unit]
+    year = today.year - (1 if which == "last" else 0)
+    start = date(year, month, 1)
+    end_month = month + 2
+    end = _month_end(year + (end_month > 12), (end_month - 1) % 12 + 1)
+    return make(start, True, end)

@@ -1,0 +1,194 @@
+"""Detect synonym-spun text and read it back in plain words.
+
+The substitution table lives in ``resources/despin.toml``. A spun word is read back only
+where its neighbours support it (``successful`` before "the" or a capitalised name reads
+"in"; "a successful raid" stays). Entries marked ``always`` are nonsense in ordinary
+English and count as evidence of spinning; entries marked ``spun`` are trusted only when
+the article as a whole scores as spun. Nothing here changes the user's text: the result is
+a :class:`Reading` listing every substitution, which the GUI can show on request.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from foia_desk.extract.matcher import compile_phrases, phrase_key, plain_chars
+from foia_desk.extract.reading import Reading, Substitution
+
+SPUN_THRESHOLD = 0.5
+MIN_HITS = 3
+
+_CLASSES: dict[str, frozenset[str]] = {
+    "@det": frozenset("the a an this that these those its their his her our my your which "
+                      "what some any each every no another such [its] its'".split()),
+    "@subj": frozenset("i you he she it we they who which that one officers agents people "
+                       "officials inspectors authorities police".split()),
+    "@modal": frozenset("to can will must may might should would could shall cannot tin "
+                        "volition".split()),
+    "@day": frozenset("monday tuesday wednesday thursday friday saturday sunday".split()),
+}
+_WORD_AFTER = re.compile(r"[ \t\"'(]*(?:\r?\n[ \t]*)?([\w'\[\]]+)")
+_WORD_BEFORE = re.compile(r"([\w'\[\]]+)[\"')]*[ \t]*(?:\r?\n[ \t]*)?$")
+_HYPHEN_BREAK = re.compile(r"\b([A-Za-z]+)-[ \t]*\r?\n[ \t]*([a-z]+)\b|([A-Za-z]+)\u00ad([a-z]+)")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SpinRule:
+    spun: str
+    plain: str
+    always: bool
+    weight: float
+    next: frozenset[str] | None
+    prev: frozenset[str] | None
+    not_next: frozenset[str]
+    not_prev: frozenset[str]
+    lower: bool
+
+
+@dataclass(frozen=True)
+class SpinTable:
+    rules: dict[str, tuple[SpinRule, ...]]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class SpunReading:
+    """The normalised reading shown to the user, with every substitution made."""
+
+    text: str
+    substitutions: list[Substitution]
+    score: float
+    detected: bool
+    reading: Reading
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "score": round(self.score, 3), "detected": self.detected,
+                "substitutions": [s.to_dict() for s in self.substitutions]}
+
+
+def _words(raw: object) -> frozenset[str] | None:
+    if raw is None:
+        return None
+    return frozenset(str(w) for w in raw)  # type: ignore[union-attr]
+
+
+@cache
+def load_spin_table(path: str | None = None) -> SpinTable:
+    """The substitution table (``resources/despin.toml`` unless ``path`` is given)."""
+    from foia_desk.paths import resource_path
+
+    file = path or str(resource_path("despin.toml"))
+    with open(file, "rb") as handle:
+        raw = tomllib.load(handle)
+    rules: dict[str, list[SpinRule]] = {}
+    for entry in raw.get("sub", []):
+        always = entry.get("when", "spun") == "always"
+        rule = SpinRule(
+            spun=phrase_key(entry["spun"]), plain=str(entry["plain"]), always=always,
+            weight=float(entry.get("weight", 1.0 if always else 0.5)),
+            next=_words(entry.get("next")), prev=_words(entry.get("prev")),
+            not_next=_words(entry.get("not_next")) or frozenset(),
+            not_prev=_words(entry.get("not_prev")) or frozenset(),
+            lower=bool(entry.get("lower", False)),
+        )
+        rules.setdefault(rule.spun, []).append(rule)
+    pattern = compile_phrases(rules, ignore_case=True)
+    return SpinTable({k: tuple(v) for k, v in rules.items()}, pattern)
+
+
+def _in_class(word: str | None, allowed: frozenset[str]) -> bool:
+    if word is None:
+        return False
+    low = word.lower()
+    if low in allowed or word in allowed:
+        return True
+    for cls in allowed:
+        if not cls.startswith("@"):
+            continue
+        if cls == "@cap" and word[:1].isupper():
+            return True
+        if cls == "@lower" and word[:1].islower():
+            return True
+        if cls == "@ing" and low.endswith("ing") and len(low) > 4:
+            return True
+        if cls == "@num" and word[:1].isdigit():
+            return True
+        if cls in _CLASSES and low in _CLASSES[cls]:
+            return True
+    return False
+
+
+def _context_ok(rule: SpinRule, matched: str, prev: str | None, nxt: str | None) -> bool:
+    if rule.lower and matched != matched.lower():
+        return False
+    if rule.next is not None and not _in_class(nxt, rule.next):
+        return False
+    if rule.prev is not None and not _in_class(prev, rule.prev):
+        return False
+    if rule.not_next and _in_class(nxt, rule.not_next):
+        return False
+    return not (rule.not_prev and _in_class(prev, rule.not_prev))
+
+
+def _match_case(original: str, plain: str) -> str:
+    if len(original) > 1 and original.isupper():
+        return plain.upper()
+    if original[:1].isupper():
+        return plain[:1].upper() + plain[1:]
+    return plain
+
+
+def _candidates(text: str, table: SpinTable):
+    """Yield (start, end, matched, rule, always) for every context-supported spun phrase."""
+    plain = plain_chars(text)
+    for match in table.pattern.finditer(plain):
+        start, end = match.span()
+        matched = text[start:end]
+        before = _WORD_BEFORE.search(plain, max(0, start - 40), start)
+        after = _WORD_AFTER.match(plain, end)
+        prev = before.group(1) if before else None
+        nxt = after.group(1) if after else None
+        for rule in table.rules.get(phrase_key(matched), ()):
+            if _context_ok(rule, matched, prev, nxt):
+                yield start, end, matched, rule
+                break
+
+
+def spin_score(weighted_hits: float, words: int) -> float:
+    """0..1: how strongly the text looks spun, from hits per 100 words."""
+    if words <= 0:
+        return 0.0
+    density = 100.0 * weighted_hits / max(words, 50)
+    return 1.0 - math.exp(-density / 1.5)
+
+
+def normalise_spun(text: str, *, table: SpinTable | None = None) -> SpunReading:
+    """Score ``text`` for spinning and build its normalised reading.
+
+    Hyphenated line breaks ("Enforce-\\nment") are joined in every case; spinner
+    substitutions marked ``always`` apply whatever the score, the others only when the text
+    is detected as spun.
+    """
+    table = table or load_spin_table()
+    subs: list[Substitution] = []
+    for match in _HYPHEN_BREAK.finditer(text):
+        left = match.group(1) or match.group(3)
+        right = match.group(2) or match.group(4)
+        subs.append(Substitution(match.start(), match.end(), match.group(0), left + right,
+                                 "hyphenation"))
+    found = list(_candidates(text, table))
+    hits = sum(rule.weight for *_, rule in found)
+    always_hits = sum(1 for *_, rule in found if rule.always)
+    words = sum(1 for _ in _WORD.finditer(text)) if found else 0
+    score = spin_score(hits, words) if len(found) >= MIN_HITS else 0.0
+    detected = score >= SPUN_THRESHOLD and always_hits >= 1
+    for start, end, matched, rule in found:
+        if rule.always or detected:
+            subs.append(Substitution(start, end, matched, _match_case(matched, rule.plain)))
+    reading = Reading(text, subs)
+    return SpunReading(reading.text, reading.substitutions, score, detected, reading)

@@ -1,0 +1,233 @@
+"""Bodies federal FOIA does not reach: Congress, courts, state and local bodies, the press,
+NGOs and companies, found by name (``non_foia.toml``) and by pattern (``extract_cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+from foia_desk.directory import Directory
+from foia_desk.extract.cues import Cues
+from foia_desk.extract.matcher import compile_phrases, phrase_key
+
+_LEADING_NOISE = frozenset(
+    "the a an in on at by for from with and but meanwhile when while after before according "
+    "both then yesterday today last as of to said says told".split())
+_FEDERAL_START = frozenset("national federal u.s. us united department office bureau "
+                           "central defense".split())
+_RUN_BEFORE = re.compile(
+    r"((?:(?:[A-Z][\w'.&-]*|\d+(?:st|nd|rd|th))[ \t]+(?:(?:of|and|for|the|on|&|de)[ \t]+)?)"
+    r"{1,5})$")
+_MEMBER = re.compile(
+    r"\b(?P<title>Sens?\.|Senators?|Reps?\.|Representatives?|Congress(?:wo)?man|Congressmember)"
+    r"[ \t]+(?P<name>(?:[A-Z][\w'.-]*[ \t]+){0,2}[A-Z][\w'-]+)"
+    r"(?:[ \t]*\([DRI]-[A-Z][\w.]*\))?")
+_JUDGE = re.compile(r"\b(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:District[ \t]+|Circuit[ \t]+|"
+                    r"Magistrate[ \t]+|Bankruptcy[ \t]+)?Judge[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,2}"
+                    r"[A-Z][\w'-]+")
+_TOLD = re.compile(r"\b(?:told|according[ \t]+to|reported[ \t]+by|confirmed[ \t]+(?:with|to)|"
+                   r"in[ \t]+an[ \t]+interview[ \t]+with|per)[ \t]+(?:the[ \t]+)?"
+                   r"(?P<name>[A-Z][\w.'&-]*(?:[ \t]+[A-Z][\w.'&-]*){0,4})")
+_UNIVERSITY = re.compile(r"\b(?:University[ \t]+of[ \t]+(?P<of>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+                         r"|(?P<pre>(?:[A-Z][\w.-]*[ \t]+){1,3})(?:State[ \t]+)?University)\b")
+
+
+@dataclass(frozen=True)
+class BodyHit:
+    """A non-FOIA body in the reading's coordinates."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    body_id: str | None = None
+    state: str | None = None
+    generic: bool = False  # found by pattern, not by name
+
+
+class BodyIndex:
+    def __init__(self, directory: Directory, cues: Cues) -> None:
+        self.folded: dict[str, list[str]] = {}
+        self.exact: dict[str, list[str]] = {}
+        self.bodies = {b.id: b for b in directory.bodies}
+        for body in directory.bodies:
+            for name in {body.name, *body.names}:
+                raw = " ".join(name.split())
+                if raw.lower().startswith("the "):
+                    raw = raw[4:]
+                # Capitalised one-word names and acronyms are matched as written.
+                if " " not in raw and (raw[:1].isupper() or raw.isupper()) or raw.isupper():
+                    self.exact.setdefault(raw, []).append(body.id)
+                else:
+                    self.folded.setdefault(phrase_key(raw), []).append(body.id)
+        self.folded_re = compile_phrases(self.folded, ignore_case=True)
+        self.exact_re = compile_phrases(self.exact, ignore_case=False)
+        self.suffix: dict[str, str] = {}
+        for group in cues.raw.get("suffix", []):
+            for word in group.get("words", []):
+                self.suffix.setdefault(" ".join(word.split()), group.get("kind", "ngo"))
+        for word in cues.words("courts", "words"):
+            self.suffix.setdefault(word, "court")
+        self.news_words = set(cues.words("news", "words"))
+        for word in self.news_words:
+            self.suffix.setdefault(word, "news_media")
+        self.suffix_re = compile_phrases(self.suffix, ignore_case=False)
+        groups = cues.words("congress", "groups")
+        self.groups_re = compile_phrases(groups, ignore_case=False)
+        judges = cues.words("courts", "judges")
+        self.judges_re = compile_phrases(judges + ["federal judge", "federal judges",
+                                                   "federal courts", "federal court"],
+                                         ignore_case=True)
+
+
+_INDEXES: weakref.WeakKeyDictionary[Directory, BodyIndex] = weakref.WeakKeyDictionary()
+
+
+def body_index(directory: Directory, cues: Cues) -> BodyIndex:
+    index = _INDEXES.get(directory)
+    if index is None:
+        index = _INDEXES[directory] = BodyIndex(directory, cues)
+    return index
+
+
+def _clean_run(run: str) -> str:
+    words = run.split()
+    while words and words[0].lower().strip(",") in _LEADING_NOISE:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _state_in(name: str, cues: Cues) -> str | None:
+    for state in sorted(cues.states, key=len, reverse=True):
+        if re.search(r"\b" + re.escape(state) + r"\b", name):
+            return state
+    for city, state in cues.cities.items():
+        if re.search(r"\b" + re.escape(city) + r"\b", name):
+            return state
+    return None
+
+
+def find_bodies(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
+    """Named and pattern-found non-FOIA bodies in ``text`` (plain-character reading)."""
+    hits: list[BodyHit] = []
+    for regex, table, fold in ((index.folded_re, index.folded, True),
+                               (index.exact_re, index.exact, False)):
+        for match in regex.finditer(text):
+            key = phrase_key(match.group("m")) if fold else " ".join(match.group("m").split())
+            for body_id in table.get(key, ())[:1]:
+                body = index.bodies[body_id]
+                if fold and body.kind not in ("state_local", "court", "legislature") \
+                        and not match.group("m")[:1].isupper():
+                    continue  # "apple pie", "the guardian of ..." are not the bodies
+                hits.append(BodyHit(match.start(), match.end(), body.name, body.kind, body_id))
+    hits.extend(_suffix_hits(text, index, cues))
+    for match in _MEMBER.finditer(text):
+        hits.append(BodyHit(match.start(), match.end(), match.group(0), "legislature",
+                            generic=True))
+    for match in index.groups_re.finditer(text):
+        hits.append(BodyHit(match.start(), match.end(), "U.S. Congress", "legislature",
+                            "congress", generic=True))
+    for match in index.judges_re.finditer(text):
+        hits.append(BodyHit(match.start(), match.end(), "Federal and state courts", "court",
+                            generic=True))
+    for match in _JUDGE.finditer(text):
+        hits.append(BodyHit(match.start(), match.end(), match.group(0), "court", generic=True))
+    for match in _TOLD.finditer(text):
+        name = match.group("name")
+        last = name.split()[-1].strip(".,")
+        if last in index.news_words or name in index.exact:
+            hits.append(BodyHit(match.start("name"), match.start("name") + len(name),
+                                name.rstrip("."), "news_media", generic=True))
+    for match in _UNIVERSITY.finditer(text):
+        name = _clean_run(match.group(0))
+        state = _state_in(name, cues)
+        kind = "state_local" if state else "ngo"
+        start = match.end() - len(name)
+        hits.append(BodyHit(start, match.end(), name, kind, state=state, generic=True))
+    return _state_demotions(text, hits, cues)
+
+
+def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
+    hits: list[BodyHit] = []
+    for match in index.suffix_re.finditer(text):
+        start, end = match.span()
+        suffix = " ".join(match.group("m").split())
+        kind = index.suffix[suffix]
+        before = _RUN_BEFORE.search(text, max(0, start - 90), start)
+        run = _clean_run(before.group(1)) if before else ""
+        if not run:
+            continue
+        if run.split()[0].lower().rstrip(".") in _FEDERAL_START and kind != "state_local":
+            continue
+        name = f"{run} {suffix}"
+        name_start = start - len(before.group(1)) + before.group(1).find(run.split()[0])
+        if kind == "news_media" and (len(run.split()) < 1 or
+                                     not re.search(r"\b[Tt]he[ \t]+$", text[max(0, name_start - 5):name_start])):
+            continue
+        state = _state_in(name, cues)
+        hits.append(BodyHit(name_start, end, name, kind, state=state, generic=True))
+    return hits
+
+
+_PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any state, city or ", Abbr." mention; a state word just before a position)."""
+    cached = _PLACES.get(id(cues))
+    if cached and cached[0] is cues:
+        return cached[1], cached[2]
+    names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
+    abbrs = sorted(cues.state_abbreviations, key=len, reverse=True)
+    places = re.compile(r"\b(?P<n>" + "|".join(re.escape(n) for n in names) + r")\b"
+                        r"(?![ \t]+(?:Post|Times|D\.?C\.?))|, (?P<a>"
+                        + "|".join(re.escape(a) for a in abbrs) + r")")
+    before = re.compile(r"(\b[Ss]tate|" + "|".join(re.escape(s) for s in cues.states)
+                        + r")(?:'s|')?[ \t]+$")
+    _PLACES[id(cues)] = (cues, places, before)
+    return places, before
+
+
+def _state_demotions(text: str, hits: list[BodyHit], cues: Cues) -> list[BodyHit]:
+    """Members and groups preceded by "state" or a state name belong to a state legislature."""
+    _, state_before = _place_patterns(cues)
+    out = []
+    for hit in hits:
+        if hit.kind == "legislature" and hit.generic:
+            match = state_before.search(text, max(0, hit.start - 25), hit.start)
+            if match:
+                state = match.group(1) if match.group(1) in cues.states else None
+                out.append(BodyHit(hit.start, hit.end, f"{(state or 'State')} legislature "
+                                   f"({text[hit.start:hit.end]})", "state_local",
+                                   state=state, generic=True))
+                continue
+        out.append(hit)
+    return out
+
+
+def place_states(text: str, cues: Cues) -> list[tuple[int, str]]:
+    """(position, state) for every state, big city or ", Abbr." mention in ``text``."""
+    places, _ = _place_patterns(cues)
+    found = []
+    for match in places.finditer(text):
+        if match.group("n"):
+            name = match.group("n")
+            state = name if name in cues.states else cues.cities.get(name)
+        else:
+            state = cues.state_abbreviations.get(match.group("a"))
+        if state:
+            found.append((match.start(), state))
+    return found
+
+
+def article_state(places: list[tuple[int, str]]) -> str | None:
+    """The state an article is mostly about, if one clearly dominates."""
+    counts: dict[str, int] = {}
+    for _, state in places:
+        counts[state] = counts.get(state, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] / sum(counts.values()) >= 0.6 else None

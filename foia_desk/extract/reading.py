@@ -1,0 +1,82 @@
+"""A normalised reading of an article with a map back to the original offsets.
+
+Extraction runs on the reading (spinner words swapped back, hyphenated line breaks joined)
+but every span it reports must point into the text the user gave. Substitutions are whole
+words or phrases, so a span inside a replaced phrase maps to the whole original phrase.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Substitution:
+    """``original`` at ``[start, end)`` of the original text reads as ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    source: str = "spinner"  # "spinner" | "hyphenation"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement, "source": self.source}
+
+
+class Reading:
+    """``text`` is ``original`` with ``substitutions`` applied (non-overlapping, sorted)."""
+
+    def __init__(self, original: str, substitutions: Iterable[Substitution] = ()) -> None:
+        self.original = original
+        subs: list[Substitution] = []
+        last_end = -1
+        for sub in sorted(substitutions):
+            if sub.start >= last_end:
+                subs.append(sub)
+                last_end = sub.end
+        self.substitutions = subs
+        parts: list[str] = []
+        self._norm_starts: list[int] = []
+        self._norm_ends: list[int] = []
+        cursor = 0
+        length = 0
+        for sub in subs:
+            parts.append(original[cursor:sub.start])
+            length += sub.start - cursor
+            self._norm_starts.append(length)
+            parts.append(sub.replacement)
+            length += len(sub.replacement)
+            self._norm_ends.append(length)
+            cursor = sub.end
+        parts.append(original[cursor:])
+        self.text = "".join(parts)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.substitutions)
+
+    def _to_original(self, pos: int, *, is_end: bool) -> int:
+        if not self.substitutions:
+            return pos
+        index = bisect.bisect_right(self._norm_starts, pos) - 1
+        if index < 0:
+            return pos
+        sub = self.substitutions[index]
+        norm_start, norm_end = self._norm_starts[index], self._norm_ends[index]
+        if pos == norm_start:
+            return sub.start
+        if pos >= norm_end:
+            return sub.end + (pos - norm_end)
+        return sub.end if is_end else sub.start
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covering the reading's ``[start, end)``."""
+        o_start = self._to_original(start, is_end=False)
+        o_end = self._to_original(end, is_end=True)
+        if o_end < o_start:
+            o_end = o_start
+        return o_start, o_end

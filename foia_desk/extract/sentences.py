@@ -1,0 +1,47 @@
+"""Sentence spans, good enough for evidence: abbreviations like "U.S." and "Sen." don't end one."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    "u.s mr mrs ms dr sen sens rep reps gov gen lt col sgt st jan feb mar apr jun jul aug "
+    "sep sept oct nov dec inc corp co ltd jr sr no vs dept u.n d.c calif colo fla ill mass "
+    "mich minn ore pa tenn tex va wash wis ariz ark conn del ga ind kan ky la md miss mo "
+    "mont neb nev okla vt wyo n.y n.j n.m n.c n.d s.c s.d r.i n.h w.va e.g i.e p.m a.m "
+    "approx est fig ave blvd".split())
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence, whitespace trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        token = match.group(0)
+        if token.startswith("."):
+            before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
+            word = before.group(1).lower() if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        if token == "\n":
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line = text[line_start:match.start()].rstrip()
+            next_char = text[end:end + 1]
+            if line and len(line) > 70 and line[-1:] not in ".!?:\"”'’" and next_char.islower():
+                continue  # a hard-wrapped line continues the sentence
+        _add(spans, text, start, end)
+        start = end
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

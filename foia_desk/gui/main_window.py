@@ -1,0 +1,394 @@
+"""The main window: Article (with findings), Letters (one tab per agency) and Tracker tabs.
+
+Loading and exporting run on the task pool with a busy indicator in the status bar. A
+failure shows a specific error dialog and changes nothing: the previous article, findings
+and letter edits stay as they were.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foia_desk.gui import dialogs, tasks
+from foia_desk.gui.app import settings
+from foia_desk.gui.article_loading import LoadedArticle, load_file, load_pasted
+from foia_desk.gui.article_view import ArticleView
+from foia_desk.gui.draft_tabs import DraftTabs
+from foia_desk.gui.findings_panel import FindingsPanel
+
+OPEN_FILTER = ("Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;"
+               "All files (*)")
+WELCOME = (
+    "<h2>Start from a news article</h2>"
+    "<p>FOIA Desk reads an article, finds the federal agencies it mentions and the records "
+    "worth asking for, and drafts a request letter to each agency.</p>"
+    "<p>Open a saved article (text, web page, Word or PDF), drag one onto this window, or "
+    "paste the text.</p>")
+
+
+class MainWindow(QMainWindow):
+    load_finished = Signal(bool)  # True when an article was loaded and analysed
+    requests_saved = Signal(list)  # tracker request ids just added
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("FOIA Desk")
+        self.setAcceptDrops(True)
+        self.loaded: LoadedArticle | None = None
+        self._busy_count = 0
+        self._load_handle: tasks.TaskHandle | None = None
+
+        self.main_tabs = QTabWidget()
+        self.main_tabs.setDocumentMode(True)
+        self.setCentralWidget(self.main_tabs)
+        self.main_tabs.addTab(self._build_article_page(), "&1 Article")
+        self.main_tabs.addTab(self._build_letters_page(), "&2 Letters")
+        self.tracker = self._build_tracker()
+        self.main_tabs.addTab(self.tracker, "&3 Tracker")
+        self._build_status_bar()
+        self._build_menus()
+        self._restore_geometry()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ layout
+    def _build_article_page(self) -> QWidget:
+        self.article_stack = QStackedWidget()
+        welcome = QWidget()
+        wl = QVBoxLayout(welcome)
+        wl.addStretch(1)
+        text = QLabel(WELCOME)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        wl.addWidget(text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        open_button = QPushButton("&Open article file…")
+        open_button.clicked.connect(self.open_article)
+        paste_button = QPushButton("&Paste article text")
+        paste_button.clicked.connect(self.start_paste)
+        row.addWidget(open_button)
+        row.addWidget(paste_button)
+        row.addStretch(1)
+        wl.addLayout(row)
+        wl.addStretch(2)
+        self.article_stack.addWidget(welcome)
+
+        paste = QWidget()
+        pl = QVBoxLayout(paste)
+        pl.addWidget(QLabel("Paste the article text below (headline first), then choose "
+                            "<b>Find agencies</b>."))
+        self.paste_editor = QPlainTextEdit()
+        self.paste_editor.setAccessibleName("Article text to paste")
+        self.paste_editor.setPlaceholderText("Paste the article here (Ctrl+V)")
+        pl.addWidget(self.paste_editor, 1)
+        prow = QHBoxLayout()
+        prow.addStretch(1)
+        self.paste_cancel = QPushButton("Cancel")
+        self.paste_cancel.clicked.connect(self._cancel_paste)
+        self.paste_go = QPushButton("&Find agencies")
+        self.paste_go.setDefault(True)
+        self.paste_go.clicked.connect(self.analyse_pasted)
+        prow.addWidget(self.paste_cancel)
+        prow.addWidget(self.paste_go)
+        pl.addLayout(prow)
+        self.article_stack.addWidget(paste)
+
+        self.article_view = ArticleView()
+        self.findings = FindingsPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.article_view)
+        splitter.addWidget(self.findings)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.article_splitter = splitter
+        view = QWidget()
+        vl = QVBoxLayout(view)
+        vl.addWidget(splitter, 1)
+        nrow = QHBoxLayout()
+        nrow.addStretch(1)
+        self.next_button = QPushButton("Next: draft the letters →")
+        self.next_button.clicked.connect(lambda: self.main_tabs.setCurrentIndex(1))
+        nrow.addWidget(self.next_button)
+        vl.addLayout(nrow)
+        self.article_stack.addWidget(view)
+        self.findings.evidence_requested.connect(self.article_view.select_span)
+        self.findings.agencies_changed.connect(self._agencies_changed)
+        self.findings.records_changed.connect(self._records_changed)
+        return self.article_stack
+
+    def _build_letters_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.drafts = DraftTabs()
+        self.drafts.set_agencies([])
+        self.drafts.edit_profiles_requested.connect(self.open_settings)
+        self.drafts.letters_changed.connect(self._update_actions)
+        layout.addWidget(self.drafts, 1)
+        row = QHBoxLayout()
+        self.letters_status = QLabel()
+        row.addWidget(self.letters_status, 1)
+        self.export_all_button = QPushButton("&Export all letters…")
+        self.export_all_button.clicked.connect(self.export_all)
+        self.save_button = QPushButton("Save to &tracker…")
+        self.save_button.clicked.connect(self.save_to_tracker)
+        row.addWidget(self.export_all_button)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        self._reload_profiles()
+        return page
+
+    def _build_tracker(self) -> QWidget:
+        try:
+            from foia_desk.gui.tracker import TrackerWidget
+        except ImportError:
+            placeholder = QLabel("The tracker is not available in this build.")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return placeholder
+        widget = TrackerWidget()
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            self.requests_saved.connect(lambda _ids: refresh())
+        return widget
+
+    def _build_status_bar(self) -> None:
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setAccessibleName("Working")
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.busy_bar.hide()
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = self._action("&Open article…", self.open_article,
+                                        QKeySequence.StandardKey.Open,
+                                        "Load an article from a file")
+        self.paste_action = self._action("&Paste article text…", self.start_paste,
+                                         "Ctrl+Shift+V", "Type or paste an article")
+        self.export_action = self._action("&Export all letters…", self.export_all, "Ctrl+E")
+        self.save_action = self._action("Save to &tracker…", self.save_to_tracker,
+                                        QKeySequence.StandardKey.Save)
+        for action in (self.open_action, self.paste_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.save_action)
+        tracker_actions = getattr(self.tracker, "file_menu_actions", None)
+        if callable(tracker_actions):
+            extra = list(tracker_actions())
+            if extra:
+                file_menu.addSeparator()
+                for action in extra:
+                    file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = bar.addMenu("&Edit")
+        self.copy_letter_action = self._action("&Copy letter text", self._copy_letter,
+                                               "Ctrl+Shift+C")
+        edit_menu.addAction(self.copy_letter_action)
+        edit_menu.addSeparator()
+        settings_action = self._action("&Settings…", self.open_settings, "Ctrl+,")
+        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(settings_action)
+        view_menu = bar.addMenu("&View")
+        for index, name in enumerate(("&Article", "&Letters", "&Tracker")):
+            view_menu.addAction(self._action(
+                name, lambda _=False, i=index: self.main_tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}"))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About FOIA Desk", self._about))
+
+    # ------------------------------------------------------------------ busy state
+    def _busy(self, message: str) -> None:
+        self._busy_count += 1
+        self.busy_label.setText(message)
+        self.busy_bar.show()
+
+    def _idle(self) -> None:
+        self._busy_count = max(0, self._busy_count - 1)
+        if not self._busy_count:
+            self.busy_label.setText("")
+            self.busy_bar.hide()
+
+    def _update_actions(self) -> None:
+        tabs = self.drafts.tabs()
+        ready = [t for t in tabs if t.letter is not None]
+        has = bool(tabs)
+        for widget in (self.export_all_button, self.export_action, self.save_button,
+                       self.save_action, self.copy_letter_action):
+            widget.setEnabled(has)
+        if not tabs:
+            self.letters_status.setText("")
+        else:
+            self.letters_status.setText(f"{len(ready)} of {len(tabs)} letter(s) ready to save.")
+
+    # ------------------------------------------------------------------ loading
+    def open_article(self) -> None:
+        folder = settings().value("folders/open", str(Path.home()))
+        path = dialogs.ask_open_file(self, "Open an article", folder, OPEN_FILTER)
+        if path is not None:
+            settings().setValue("folders/open", str(path.parent))
+            self.load_path(path)
+
+    def load_path(self, path: str | Path) -> tasks.TaskHandle:
+        """Read and analyse ``path`` in the background; the current article stays until done."""
+        self._busy(f"Reading {Path(path).name}…")
+        return self._start_load(load_file, Path(path), f"Could not open {Path(path).name}")
+
+    def start_paste(self) -> None:
+        self._stack_before_paste = self.article_stack.currentIndex()
+        self.article_stack.setCurrentIndex(1)
+        self.main_tabs.setCurrentIndex(0)
+        self.paste_editor.setFocus()
+
+    def _cancel_paste(self) -> None:
+        self.article_stack.setCurrentIndex(getattr(self, "_stack_before_paste", 0))
+
+    def analyse_pasted(self) -> tasks.TaskHandle | None:
+        text = self.paste_editor.toPlainText()
+        self._busy("Finding agencies…")
+        return self._start_load(load_pasted, text, "Could not use the pasted text")
+
+    def _start_load(self, work: Any, source: Any, error_title: str) -> tasks.TaskHandle:
+        handle = tasks.run_task(work, source, name="load article")
+        handle.finished.connect(self._apply_loaded)
+        handle.failed.connect(lambda error: self._load_failed(error_title, error))
+        handle.ended.connect(self._idle)
+        self._load_handle = handle
+        return handle
+
+    def _load_failed(self, title: str, error: BaseException) -> None:
+        dialogs.show_error(self, title, error)
+        self.load_finished.emit(False)
+
+    def _apply_loaded(self, loaded: LoadedArticle) -> None:
+        self.loaded = loaded
+        article = loaded.article
+        self.drafts.directory = loaded.directory
+        self.drafts.set_agencies([])
+        self.drafts.set_article(article)
+        self.article_view.set_article(article.text, article.title or "", article.warnings)
+        self.findings.set_findings(loaded.findings, loaded.directory)
+        self.article_view.set_highlights(self.findings.highlight_spans())
+        if loaded.normalised_text is not None:
+            self.article_view.set_spun(loaded.spun_score, loaded.normalised_text,
+                                       loaded.reworded_spans)
+        self.article_stack.setCurrentIndex(2)
+        self.main_tabs.setCurrentIndex(0)
+        self.setWindowTitle(f"FOIA Desk — {article.title or 'pasted article'}")
+        found = len(self.findings.checked_agency_ids())
+        self.statusBar().showMessage(f"Found {found} agency(ies) named in the article.", 8000)
+        self.load_finished.emit(True)
+
+    def _agencies_changed(self) -> None:
+        directory = self.loaded.directory if self.loaded else None
+        agencies = []
+        for agency_id in self.findings.checked_agency_ids():
+            try:
+                agencies.append(directory.get(agency_id))
+            except Exception:  # not in the directory: cannot be drafted
+                continue
+        self.drafts.set_agencies(agencies)
+
+    def _records_changed(self) -> None:
+        self.drafts.set_records(self.findings.records())
+        if self.loaded is not None:
+            self.article_view.set_highlights(self.findings.highlight_spans())
+
+    # ------------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt API
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt API
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.load_path(urls[0].toLocalFile())
+
+    # ------------------------------------------------------------------ letters
+    def _copy_letter(self) -> None:
+        tab = self.drafts.current_tab()
+        if tab is not None:
+            tab.copy_to_clipboard()
+
+    def export_all(self) -> tasks.TaskHandle | None:
+        from foia_desk.gui.letters_export import export_all
+
+        return export_all(self)
+
+    def save_to_tracker(self) -> tasks.TaskHandle | None:
+        from foia_desk.gui.letters_export import save_to_tracker
+
+        return save_to_tracker(self)
+
+    # ------------------------------------------------------------------ settings
+    def _reload_profiles(self) -> None:
+        from foia_desk.profiles import RequesterProfile, list_profiles
+
+        profiles = [p for _path, p in list_profiles() if isinstance(p, RequesterProfile)]
+        self.drafts.set_profiles(profiles, str(settings().value("profiles/default", "")))
+
+    def open_settings(self) -> None:
+        from foia_desk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.exec()
+        self._reload_profiles()
+
+    def _about(self) -> None:
+        from foia_desk import __version__
+
+        dialogs.show_info(self, "About FOIA Desk", f"FOIA Desk {__version__}",
+                          "Drafts U.S. federal FOIA and Privacy Act requests from news articles "
+                          "and tracks their legal deadlines. It never uses the network.")
+
+    # ------------------------------------------------------------------ window state
+    def _restore_geometry(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = store.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt API
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.sync()
+        tasks.wait_for_all(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,225 @@
+"""Keeping each request's cached "next deadline" in step with its event log.
+
+The event log is the truth; ``foia_desk.clocks.compute_clocks`` derives every deadline from
+it. The ``requests`` row caches the first open deadline (date, key, label) so the tracker
+table can sort and filter 100,000 requests without computing anything. The cache of one
+request is refreshed in the same transaction as any change to its events or agency; a
+change to the closure days refreshes every request (:func:`recompute_all`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from foia_desk.directory import Agency
+
+# Deadline states that mean "nothing more is owed on this date".
+CLOSED_STATES = frozenset({"met", "done", "satisfied", "superseded", "not_applicable",
+                           "not-applicable", "inactive", "cancelled", "moot", "closed",
+                           "n/a", "na"})
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class CachedClock:
+    """What the requests row keeps about the clocks."""
+
+    next_deadline: date | None
+    key: str | None
+    label: str | None
+
+
+class ClockEngine:
+    """Adapter to ``foia_desk.calendar`` and ``foia_desk.clocks`` (imported lazily).
+
+    Tests may pass their own ``compute`` / ``make_calendar`` / ``make_event`` callables.
+    """
+
+    def __init__(self, compute: Callable[..., Any] | None = None,
+                 make_calendar: Callable[[Sequence[tuple[date, str]]], Any] | None = None,
+                 make_event: Callable[[str, date, dict[str, Any]], Any] | None = None) -> None:
+        self._compute = compute
+        self._make_calendar = make_calendar
+        self._make_event = make_event
+
+    def calendar(self, closures: Sequence[tuple[date, str]]) -> Any:
+        if self._make_calendar is not None:
+            return self._make_calendar(closures)
+        from foia_desk.calendar import Closure, FederalCalendar
+
+        return FederalCalendar(closures=[Closure(day, note) for day, note in closures])
+
+    def event(self, kind: str, day: date, details: dict[str, Any]) -> Any:
+        if self._make_event is not None:
+            return self._make_event(kind, day, details)
+        from foia_desk.clocks import EventRecord
+
+        return EventRecord(kind, day, details)
+
+    def report(self, events: Iterable[tuple[str, date, dict[str, Any]]], *,
+               agency: Agency | None, calendar: Any, today: date) -> Any:
+        records = [self.event(kind, day, details) for kind, day, details in events]
+        if self._compute is not None:
+            return self._compute(records, agency=agency, calendar=calendar, today=today)
+        from foia_desk.clocks import compute_clocks
+
+        return compute_clocks(records, agency=agency, calendar=calendar, today=today)
+
+
+def event_details(kind: str, tracking_number: str | None, details_json: str,
+                  expedited: bool) -> dict[str, Any]:
+    """Details handed to the clock engine; the request's expedited flag rides on the
+    submitted/received events because the expedited-decision clock starts there."""
+    details = json.loads(details_json) if details_json and details_json != "{}" else {}
+    if tracking_number:
+        details.setdefault("tracking_number", tracking_number)
+    if expedited and kind in ("submitted", "received"):
+        details.setdefault("expedited", True)
+    return details
+
+
+def pick_next(report: Any) -> CachedClock:
+    """The first open deadline of a report (the one the tracker table shows)."""
+    if report is None:
+        return CachedClock(None, None, None)
+    chosen = getattr(report, "next_deadline", None)
+    if chosen is not None and isinstance(chosen, date):
+        matches = [d for d in report.deadlines if getattr(d, "due", None) == chosen]
+        chosen = matches[0] if matches else None
+        if chosen is None:
+            return CachedClock(report.next_deadline, None, None)
+    if chosen is None:
+        open_ones = [d for d in getattr(report, "deadlines", ())
+                     if getattr(d, "due", None) is not None
+                     and str(getattr(d, "state", "")).lower() not in CLOSED_STATES]
+        if not open_ones:
+            return CachedClock(None, None, None)
+        chosen = min(open_ones, key=lambda d: d.due)
+    return CachedClock(getattr(chosen, "due", None), getattr(chosen, "key", None),
+                       getattr(chosen, "label", None))
+
+
+def load_closures(conn: sqlite3.Connection) -> list[tuple[date, str]]:
+    return [(date.fromisoformat(day), note) for day, note in
+            conn.execute("SELECT day, note FROM closures ORDER BY day")]
+
+
+def request_events(conn: sqlite3.Connection, request_id: int,
+                   expedited: bool) -> list[tuple[str, date, dict[str, Any]]]:
+    rows = conn.execute("SELECT kind, date, tracking_number, details FROM events "
+                        "WHERE request_id = ? ORDER BY date, id", (request_id,))
+    return [(kind, date.fromisoformat(day), event_details(kind, tn, details, expedited))
+            for kind, day, tn, details in rows]
+
+
+def _store(conn: sqlite3.Connection, request_id: int, cached: CachedClock,
+           submitted: str | None) -> None:
+    conn.execute("UPDATE requests SET next_deadline = ?, next_deadline_key = ?, "
+                 "next_deadline_label = ?, submitted_on = ?, clocks_stale = 0 WHERE id = ?",
+                 (cached.next_deadline.isoformat() if cached.next_deadline else None,
+                  cached.key, cached.label, submitted, request_id))
+
+
+def compute_report(conn: sqlite3.Connection, engine: ClockEngine, request_id: int, *,
+                   agency: Agency | None, expedited: bool, today: date,
+                   calendar: Any = None) -> Any:
+    """The full ClockReport of one request (``None`` if its agency is unknown)."""
+    if agency is None:
+        return None
+    if calendar is None:
+        calendar = engine.calendar(load_closures(conn))
+    events = request_events(conn, request_id, expedited)
+    return engine.report(events, agency=agency, calendar=calendar, today=today)
+
+
+def refresh_request(conn: sqlite3.Connection, engine: ClockEngine, request_id: int, *,
+                    agencies: Callable[[str], Agency | None], today: date,
+                    calendar: Any = None) -> Any:
+    """Recompute and store one request's cache (call inside the write transaction)."""
+    row = conn.execute("SELECT agency_id, expedited FROM requests WHERE id = ?",
+                       (request_id,)).fetchone()
+    if row is None:
+        return None
+    agency_id, expedited = row
+    report = compute_report(conn, engine, request_id, agency=agencies(agency_id),
+                            expedited=bool(expedited), today=today, calendar=calendar)
+    submitted = conn.execute("SELECT min(date) FROM events WHERE request_id = ? AND "
+                             "kind = 'submitted'", (request_id,)).fetchone()[0]
+    _store(conn, request_id, pick_next(report), submitted)
+    return report
+
+
+def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
+                  agencies: Callable[[str], Agency | None], today: date,
+                  only_stale: bool = False, progress: ProgressCallback | None = None,
+                  batch: int = 5000) -> int:
+    """Recompute the cache of every request (or the stale ones) in one transaction.
+
+    Events are streamed in request order and merged with the request rows, so memory stays
+    flat however many requests there are. Returns how many requests were refreshed.
+    """
+    from foia_desk.store.db import write
+
+    where = " WHERE clocks_stale = 1" if only_stale else ""
+    # Materialised first: the loop below updates the rows this query reads.
+    requests = conn.execute(
+        f"SELECT id, agency_id, expedited FROM requests{where} ORDER BY id").fetchall()
+    total = len(requests)
+    if total == 0:
+        return 0
+    calendar = engine.calendar(load_closures(conn))
+    if only_stale and total < batch:
+        with write(conn):
+            for request_id, _, _ in requests:
+                refresh_request(conn, engine, request_id, agencies=agencies, today=today,
+                                calendar=calendar)
+        if progress:
+            progress(total, total)
+        return total
+    event_rows = conn.cursor().execute(
+        "SELECT request_id, kind, date, tracking_number, details FROM events "
+        "ORDER BY request_id, date, id")
+    pending = next(event_rows, None)
+    updates: list[tuple[Any, ...]] = []
+    done = 0
+    with write(conn):
+        for request_id, agency_id, expedited in requests:
+            events: list[tuple[str, date, dict[str, Any]]] = []
+            submitted: str | None = None
+            while pending is not None and pending[0] < request_id:
+                pending = next(event_rows, None)
+            while pending is not None and pending[0] == request_id:
+                _, kind, day, tn, details = pending
+                if kind == "submitted" and (submitted is None or day < submitted):
+                    submitted = day
+                events.append((kind, date.fromisoformat(day),
+                               event_details(kind, tn, details, bool(expedited))))
+                pending = next(event_rows, None)
+            agency = agencies(agency_id)
+            report = None if agency is None else engine.report(
+                events, agency=agency, calendar=calendar, today=today)
+            cached = pick_next(report)
+            updates.append((cached.next_deadline.isoformat() if cached.next_deadline else None,
+                            cached.key, cached.label, submitted, request_id))
+            done += 1
+            if len(updates) >= batch:
+                _flush(conn, updates)
+                if progress:
+                    progress(done, total)
+        _flush(conn, updates)
+    if progress:
+        progress(done, total)
+    return done
+
+
+def _flush(conn: sqlite3.Connection, updates: list[tuple[Any, ...]]) -> None:
+    conn.executemany("UPDATE requests SET next_deadline = ?, next_deadline_key = ?, "
+                     "next_deadline_label = ?, submitted_on = ?, clocks_stale = 0 "
+                     "WHERE id = ?", updates)
+    updates.clear()

@@ -1,0 +1,227 @@
+"""The tracker store's API: requests, events, status moves, filters, reminders, closures."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from test_store_support import make_store
+
+from foia_desk.errors import UserError
+from foia_desk.store import RequestFilter, StoreError
+
+
+@pytest.fixture
+def store():
+    with make_store() as opened:
+        yield opened
+
+
+def test_add_request_records_dates_as_events_and_moves_draft_to_submitted(store):
+    request = store.add_request("usps", "Mail covers on reporters", submitted="2026-02-02",
+                                received=date(2026, 2, 3), tags=["mail", "Mail", "uspis"])
+    assert request.status == "submitted"
+    assert [(e.kind, e.date) for e in request.events] == [
+        ("submitted", date(2026, 2, 2)), ("received", date(2026, 2, 3))]
+    assert request.tags == ("mail", "uspis")
+    # 20 working days from 3 Feb 2026, skipping Presidents' Day (16 Feb).
+    assert request.next_deadline == date(2026, 3, 4)
+    assert request.next_deadline_key == "response_due"
+    assert request.agency_name == "United States Postal Service"
+
+
+def test_draft_without_dates_has_no_deadline(store):
+    request = store.add_request("usps", "Drafted only")
+    assert request.status == "draft"
+    assert request.events == ()
+    assert request.next_deadline is None
+    row = store.list_requests()[0]
+    assert row.next_deadline is None and row.days_left is None and not row.overdue
+
+
+@pytest.mark.parametrize(("kwargs", "needle"), [
+    ({"agency_id": "no-such-agency"}, "no-such-agency"),
+    ({"subject": "   "}, "subject"),
+    ({"method": "pigeon"}, "pigeon"),
+    ({"submitted": "02/03/2026"}, "02/03/2026"),
+    ({"status": "lost"}, "lost"),
+    ({"kind": "state-records"}, "state-records"),
+])
+def test_add_request_rejects_bad_input_and_writes_nothing(store, kwargs, needle):
+    arguments = {"agency_id": "usps", "subject": "Something"} | kwargs
+    with pytest.raises(UserError, match=needle):
+        store.add_request(**arguments)
+    assert store.count_requests() == 0
+
+
+def test_tracking_numbers_initial_and_appeal_kept_apart(store):
+    request = store.add_request("usps", "Mail covers", submitted="2026-02-02")
+    store.add_event(request.id, "acknowledged", "2026-02-05", tracking_number="2026-FPRO-1")
+    store.add_event(request.id, "response", "2026-03-01", details={"outcome": "denied"})
+    store.add_event(request.id, "appeal-filed", "2026-03-05", tracking_number="2026-APP-9")
+    detail = store.get_request(request.id)
+    assert detail.tracking_number == "2026-FPRO-1"
+    assert detail.appeal_tracking_number == "2026-APP-9"
+    assert detail.status == "appeal"
+
+
+def test_events_move_status_along_the_obvious_path(store):
+    request = store.add_request("usps", "Contracts", submitted="2026-02-02")
+    steps = [("acknowledged", {}, "acknowledged"),
+             ("info-request", {}, "fix-required"),
+             ("info-reply", {}, "processing"),
+             ("fee-notice", {"amount": "$25"}, "payment-required"),
+             ("fee-reply", {}, "processing"),
+             ("response", {"outcome": "no records"}, "no-records"),
+             ("appeal-filed", {}, "appeal"),
+             ("appeal-decision", {"outcome": "denied"}, "appeal-decided"),
+             ("lawsuit", {}, "litigation")]
+    for kind, details, expected in steps:
+        store.add_event(request.id, kind, "2026-02-10", details=details)
+        assert store.get_request(request.id).status == expected, kind
+    fee = next(e for e in store.get_request(request.id).events if e.kind == "fee-notice")
+    assert fee.details["amount"] == "25.00"
+
+
+def test_late_entered_submitted_event_does_not_move_status_back(store):
+    request = store.add_request("usps", "Contracts", submitted="2026-02-02")
+    store.add_event(request.id, "response", "2026-02-20", details={"outcome": "complete"})
+    store.add_event(request.id, "submitted", "2026-02-01", note="first attempt by fax")
+    assert store.get_request(request.id).status == "complete"
+
+
+def test_set_status_refuses_illegal_move_naming_allowed_ones(store):
+    request = store.add_request("usps", "Contracts")
+    with pytest.raises(UserError) as caught:
+        store.set_status(request.id, "appeal-decided")
+    assert "draft" in str(caught.value) and "submitted" in str(caught.value)
+    assert store.get_request(request.id).status == "draft"
+    assert store.set_status(request.id, "withdrawn").status == "withdrawn"
+    with pytest.raises(UserError, match="can no longer change"):
+        store.set_status(request.id, "submitted")
+
+
+def test_unknown_ids_and_kinds_give_clear_errors(store):
+    with pytest.raises(UserError, match="no request with id 42"):
+        store.get_request(42)
+    request = store.add_request("usps", "Contracts")
+    with pytest.raises(UserError, match="event kind 'phoned'"):
+        store.add_event(request.id, "phoned", "2026-02-02")
+    with pytest.raises(UserError, match="not a FOIA exemption"):
+        store.add_event(request.id, "response", "2026-02-02",
+                        details={"outcome": "denied", "exemptions": ["b12"]})
+    assert store.get_request(request.id).events == ()
+
+
+def test_correcting_an_event_date_moves_the_deadline(store):
+    request = store.add_request("usps", "Contracts", received="2026-02-03")
+    event = store.get_request(request.id).events[0]
+    store.update_event(event.id, date="2026-02-10")
+    assert store.get_request(request.id).next_deadline == date(2026, 3, 11)
+    store.delete_event(event.id)
+    assert store.get_request(request.id).next_deadline is None
+
+
+def test_closure_day_moves_every_cached_deadline(store):
+    ids = [store.add_request("usps", f"Request {n}", received="2026-02-03").id for n in range(3)]
+    store.add_closure("2026-02-18", "Snow closure (OPM)")
+    assert {store.get_request(i).next_deadline for i in ids} == {date(2026, 3, 5)}
+    assert [row.next_deadline for row in store.list_requests()] == [date(2026, 3, 5)] * 3
+    with pytest.raises(UserError, match="already a closure day"):
+        store.add_closure("2026-02-18", "again")
+    store.remove_closure("2026-02-18")
+    assert store.list_requests()[0].next_deadline == date(2026, 3, 4)
+    with pytest.raises(UserError, match="not a closure day"):
+        store.remove_closure("2026-02-18")
+
+
+def test_filters_search_order_and_paging(store):
+    store.add_request("usps", "Mail covers on reporters", received="2026-02-03",
+                      tags=["mail"])
+    store.add_request("usps", "Vehicle contracts", received="2026-01-05", tags=["fleet"])
+    third = store.add_request("usps", "Drafted request about drones")
+    store.add_event(third.id, "acknowledged", "2026-02-09", tracking_number="FPRO-2026-777")
+    rows = store.list_requests()
+    assert [r.subject for r in rows] == ["Vehicle contracts", "Mail covers on reporters",
+                                         "Drafted request about drones"]
+    assert rows[0].overdue and rows[0].days_left < 0
+    assert [r.subject for r in store.list_requests(RequestFilter(overdue_only=True))] == [
+        "Vehicle contracts"]
+    assert [r.subject for r in store.list_requests(RequestFilter(search="mail cov"))] == [
+        "Mail covers on reporters"]
+    assert [r.id for r in store.list_requests(RequestFilter(search="777"))] == [third.id]
+    assert [r.id for r in store.list_requests(RequestFilter(search="postal"))] == [
+        r.id for r in rows]
+    assert store.count_requests(RequestFilter(tag="fleet")) == 1
+    assert store.count_requests(RequestFilter(status="draft")) == 0  # ack moved it
+    assert store.count_requests(RequestFilter(agency_id="usps")) == 3
+    assert [r.subject for r in store.list_requests(order="subject", limit=1, offset=1)] == [
+        "Mail covers on reporters"]
+    assert store.distinct_tags() == ["fleet", "mail"]
+    with pytest.raises(UserError, match="Cannot sort"):
+        store.list_requests(order="colour")
+    # Search text with FTS syntax characters is taken literally, not as a query.
+    assert store.list_requests(RequestFilter(search='"mail" OR NEAR(')) == []
+
+
+def test_reminders_user_and_automatic(store):
+    request = store.add_request("usps", "Mail covers", received="2026-02-03")
+    # Response due 2026-03-04; today is 2026-03-02 in these tests.
+    reminder = store.add_reminder(request.id, "2026-03-01", "Call the FOIA office")
+    later = store.add_reminder(request.id, "2026-04-01", "Check the portal")
+    due = store.list_due("2026-03-02")
+    # 5 working days before 4 March is 25 February: reached; 1 working day before is not.
+    assert [(d.source, d.remind_on) for d in due] == [
+        ("auto", date(2026, 2, 25)), ("user", date(2026, 3, 1))]
+    assert due[0].deadline_key == "response_due" and "in 2 days" in due[0].text
+    assert [d.remind_on for d in store.list_due("2026-03-03") if d.source == "auto"] == [
+        date(2026, 3, 3)]
+    store.mark_done(reminder.id)
+    assert [d.reminder_id for d in store.list_due("2026-04-30") if d.source == "user"] == [
+        later.id]
+    with pytest.raises(UserError, match="reminder needs a text"):
+        store.add_reminder(request.id, "2026-03-01", " ")
+
+
+def test_attach_file_copies_atomically_with_hash(store, tmp_path):
+    source = tmp_path / "letter from agency.pdf"
+    source.write_bytes(b"%PDF-1.4 fake agency letter")
+    request = store.add_request("usps", "Mail covers")
+    attachment = store.attach_file(request.id, source)
+    copy = store.attachment_path(attachment)
+    assert copy.read_bytes() == source.read_bytes()
+    assert copy.parent.parent == store.locations.attachments
+    assert not attachment.relpath.startswith("/")
+    assert len(attachment.sha256) == 64
+    assert store.get_request(request.id).attachments == (attachment,)
+    with pytest.raises(UserError, match="no file"):
+        store.attach_file(request.id, tmp_path / "missing.pdf")
+
+
+def test_store_refuses_use_from_another_thread(store):
+    errors: list[BaseException] = []
+
+    def use() -> None:
+        try:
+            store.count_requests()
+        except BaseException as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=use)
+    worker.start()
+    worker.join()
+    assert len(errors) == 1 and isinstance(errors[0], StoreError)
+    assert "another thread" in str(errors[0])
+
+
+def test_update_request_changes_fields_and_agency_name(store):
+    request = store.add_request("usps", "Old subject", tags=["a"])
+    detail = store.update_request(request.id, subject="New subject", tags=["b", "c"],
+                                  method="portal", letter_markdown="# Letter",
+                                  letter_files=["/tmp/x.pdf"], profile="newsroom")
+    assert (detail.subject, detail.tags, detail.method) == ("New subject", ("b", "c"),
+                                                           "portal")
+    assert detail.letter_files == ("/tmp/x.pdf",) and detail.profile == "newsroom"
+    assert store.list_requests(RequestFilter(search="new"))[0].id == request.id
+    assert store.list_requests(RequestFilter(search="old")) == []
