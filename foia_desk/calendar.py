@@ -24,6 +24,7 @@ days is two list look-ups whatever N is.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,6 +144,7 @@ class _Index:
     cum: list[int]  # cum[i] = working days with ordinal < base + i
     working: list[int]  # ordinals of the working days, ascending
     reasons: dict[int, str]  # weekday ordinal -> why it is not a working day
+    closure_days: tuple[int, ...]  # ordinals where only a user closure stops work, sorted
 
 
 @lru_cache(maxsize=64)
@@ -170,7 +172,8 @@ def _build_index(first_year: int, last_year: int, closures: tuple[Closure, ...],
             working.append(ordinal)
             count += 1
     cum[end - base] = count
-    return _Index(base, end, first_year, last_year, cum, working, reasons)
+    closure_days = tuple(sorted(o for o, why in reasons.items() if why.startswith("closure: ")))
+    return _Index(base, end, first_year, last_year, cum, working, reasons, closure_days)
 
 
 def _as_closure(item: Closure | _dt.date | tuple) -> Closure:
@@ -275,6 +278,11 @@ class FederalCalendar:
         always a working day.
         """
         ordinal = start.toordinal()
+        index = self._index
+        if n > 0 and index is not None and index.base <= ordinal < index.end:
+            k = index.cum[ordinal - index.base + 1] + n  # fast path: two list look-ups
+            if k <= len(index.working):
+                return _dt.date.fromordinal(index.working[k - 1])
         for _ in range(4):
             index = self._idx(ordinal)
             through = index.cum[ordinal - index.base + 1]
@@ -301,7 +309,9 @@ class FederalCalendar:
 
         So ``working_days_between(a, add_working_days(a, n)) == n`` for n >= 1.
         """
-        low, high = sorted((a.toordinal(), b.toordinal()))
+        low, high = a.toordinal(), b.toordinal()
+        if low > high:
+            low, high = high, low
         index = self._idx(low, high)
         count = index.cum[high - index.base + 1] - index.cum[low - index.base + 1]
         return count if b >= a else -count
@@ -313,10 +323,21 @@ class FederalCalendar:
         return [(_dt.date.fromordinal(o), index.reasons[o])
                 for o in sorted(o for o in index.reasons if low < o <= high)]
 
+    def has_closure_between(self, a: _dt.date, b: _dt.date) -> bool:
+        """True when a user closure (not also a weekend or holiday) lies in (a, b]; fast."""
+        if not self._closures:
+            return False
+        low, high = a.toordinal(), b.toordinal()
+        if low > high:
+            low, high = high, low
+        days = self._idx(low, high).closure_days
+        i = bisect_right(days, low)
+        return i < len(days) and days[i] <= high
+
     def closures_between(self, a: _dt.date, b: _dt.date) -> list[Closure]:
         """User closures on weekdays in (a, b] that are not already holidays."""
         if not self._closures:
             return []
         low, high = sorted((a, b))
-        return [c for c in self._closures if low < c.day <= high
-                and self.non_working_reason(c.day) == c.reason]
+        hits = [c for c in self._closures if low < c.day <= high]
+        return [c for c in hits if self.non_working_reason(c.day) == c.reason] if hits else []

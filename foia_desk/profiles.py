@@ -293,7 +293,10 @@ def save_profile(profile: RequesterProfile, *, overwrite: bool = False) -> Path:
 
 def remove_profile(name: str) -> Path:
     path, _ = find_profile(name)
-    path.unlink()
+    try:
+        path.unlink()
+    except OSError as exc:
+        raise ProfileError(f"Could not remove {path}: {exc.strerror or exc}.") from None
     return path
 
 

@@ -59,8 +59,9 @@ _TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Which status a response outcome means.
-OUTCOME_STATUS = {"complete": "complete", "partial": "partial-release",
-                  "denied": "denied", "no-records": "no-records"}
+OUTCOME_STATUS = {"full-grant": "complete", "partial": "partial-release",
+                  "denied": "denied", "no-records": "no-records", "glomar": "denied",
+                  "not-reasonably-described": "denied", "improper": "denied"}
 
 
 def check_status(status: str) -> str:

@@ -31,7 +31,8 @@ def draft(directory, agency_id, profile=None, **changes):
 def test_uspis_letter_names_office_regulation_caption_and_410c(directory):
     letter = draft(directory, "uspis")
     md = letter.markdown
-    assert "Office of Counsel, U.S. Postal Inspection Service\\\n475 L'Enfant Plaza SW, Room 3301" in md
+    assert ("Office of Counsel, U.S. Postal Inspection Service\\\n"
+            "475 L'Enfant Plaza SW, Room 3301") in md
     assert "39 CFR part 265" in md
     assert "\n**Freedom of Information Act Request**\n" in md  # 39 CFR 265.3 caption
     assert "39 U.S.C. 410(c)" in md and "redact that name or address" in md
@@ -92,8 +93,15 @@ def test_records_are_numbered_with_date_ranges(directory):
 def test_global_date_range_applies_to_undated_items(directory):
     md = draft(directory, "epa", records=[RecordItem("Inspection reports for plant X")],
                date_start=date(2024, 1, 1), date_end=date(2024, 12, 31)).markdown
-    assert "1. Inspection reports for plant X (records dated from January 1, 2024 to " \
-           "December 31, 2024)" in md
+    assert ("this request covers records created, sent or received from January 1, 2024 to "
+            "December 31, 2024.\n\n1. Inspection reports for plant X\n") in md
+
+
+def test_single_day_item_is_about_events_not_record_dates(directory):
+    day = date(2025, 4, 27)
+    md = draft(directory, "epa", records=[RecordItem("Records about the raid", day, day)]).markdown
+    assert "1. Records about the raid (concerning events on April 27, 2025, whenever the " \
+           "records were created)" in md
 
 
 def test_fee_waiver_argues_each_statutory_factor_with_user_text(directory):
@@ -306,3 +314,12 @@ def test_letter_metadata(directory):
 def test_letter_date_defaults_to_today(directory):
     letter = draft(directory, "epa", letter_date=None)
     assert letter.meta["date"] == date.today().isoformat()
+
+
+def test_old_verified_contacts_get_a_check_note_but_stay_verified(directory):
+    letter = draft(directory, "uspis")  # office checked 2019-07-08, letter dated 2025-05-02
+    assert ("The FOIA office's name and mailing address were last confirmed on 2019-07-08"
+            in letter.meta["pre_send_notes"])
+    assert letter.unverified_contacts == ()
+    recent = draft(directory, "uspis", letter_date=date(2020, 1, 1))
+    assert "last confirmed" not in recent.meta["pre_send_notes"]

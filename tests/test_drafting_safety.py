@@ -141,9 +141,11 @@ def test_list_templates_shows_builtins_with_kinds():
 
 def test_user_template_is_listed_and_can_override_builtin(user_templates):
     write(user_templates, "short-foia.md.j2",
-          "{#- kind: foia\n    description: My short one. -#}\nShort letter for {{ agency.name }}.\n")
+          "{#- kind: foia\n    description: My short one. -#}\n"
+          "Short letter for {{ agency.name }}.\n")
     write(user_templates, "foia.md.j2",
-          "{#- kind: foia\n    description: House style. -#}\nHouse letter to {{ agency.short }}.\n")
+          "{#- kind: foia\n    description: House style. -#}\n"
+          "House letter to {{ agency.short }}.\n")
     infos = {i.name: i for i in list_templates()}
     assert infos["short-foia"].source == "user" and infos["short-foia"].kind == "foia"
     assert infos["foia"].source == "user (overrides built-in)"
@@ -209,3 +211,29 @@ def test_user_template_sees_escaped_values(user_templates):
 def test_printable_ascii_round_trips_through_escape():
     text = string.printable.strip()
     assert " ".join(text.split()) in rendered_text(md_escape(text))
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".eml", ".docx", ".md"])
+def test_hostile_text_survives_every_export(tmp_path, suffix):
+    export = pytest.importorskip("foia_desk.export")
+    hostile = ["{{ 7*7 }}", "{% raw %}", "<script>x</script>", "</b>", "*star*", "A&amp;B"]
+    letter = draft(profile=journalist(name="Zoë {{ 7*7 }} </b>"),
+                   records=[RecordItem(h) for h in hostile])
+    path = export.export_letter(letter, tmp_path / f"letter{suffix}")
+    if suffix == ".docx":
+        from docx import Document
+
+        text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    elif suffix == ".eml":
+        import email
+        from email import policy
+
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        text = message.get_body(preferencelist=("plain",)).get_content()
+    else:
+        text = path.read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    if suffix == ".md":
+        flat = rendered_text(text)
+    for item in [*hostile, "Zoë {{ 7*7 }} </b>"]:
+        assert item in flat, (item, suffix)

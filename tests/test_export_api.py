@@ -136,7 +136,9 @@ def test_hostile_letter_exports_everywhere(tmp_path: Path, fmt: str) -> None:
 
 
 def letter_with_paragraph(text: str):
-    return make_letter(f"Dear Officer:\n\n{md_escape(text)}\n\nSincerely,\n\nAna\n")
+    """The text as a body paragraph, and also as subject and author (metadata, headers)."""
+    return make_letter(f"Dear Officer:\n\n{md_escape(text)}\n\nSincerely,\n\nAna\n",
+                       subject=text, author=text[:60])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -160,8 +162,8 @@ def test_property_escaper_covers_markdown_punctuation() -> None:
     assert md_escape(string.punctuation).count("\\") == len(string.punctuation) + 1
 
 
-MARKDOWNISH = st.text(alphabet=st.sampled_from(list("ab 王й\n\\*_#>-1.`<&[]()!|~\t")) | st.characters(),
-                      max_size=200)
+MARKDOWN_CHARS = st.sampled_from(list("ab 王й\n\\*_#>-1.`<&[]()!|~\t"))
+MARKDOWNISH = st.text(alphabet=MARKDOWN_CHARS | st.characters(), max_size=200)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -171,3 +173,32 @@ def test_any_markdown_source_exports_without_error(source: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for fmt in ALL_FORMATS:
             export_letter(letter, Path(folder) / f"l.{fmt}")
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="does not exist"):
+        export_letter(make_letter(), tmp_path / "nowhere" / "letter.pdf")
+
+
+def test_batch_cancelled_before_the_first_file_writes_nothing(tmp_path: Path) -> None:
+    assert export_batch([make_letter()], tmp_path, ("pdf",), cancel=lambda: True) == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_importing_the_exporters_loads_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, foia_desk.export, foia_desk.export.docx, foia_desk.export.pdf, "
+            "foia_desk.export.email, foia_desk.export.text, foia_desk.export.blocks; "
+            "heavy = [m for m in ('docx', 'reportlab', 'markdown_it', 'pypdf') "
+            "if m in sys.modules]; print(heavy)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parent.parent)
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
+def test_very_long_or_unprintable_metadata_is_tidied(tmp_path: Path, fmt: str) -> None:
+    letter = make_letter(subject="Records " * 60 + "\x01\x0b", author="Ana\x00 Nguyễn " * 40)
+    assert export_letter(letter, tmp_path / f"l.{fmt}").stat().st_size > 0

@@ -87,6 +87,17 @@ def test_letter_opening_roles() -> None:
         "letterhead", "date", "address", "subject", "body"]
 
 
+def test_caption_and_bold_only_paragraphs_become_headings() -> None:
+    blocks = parse_markdown(
+        "Ana\\\nStreet\n\nMay 2, 2025\n\nOffice\\\nAgency\n\n**FOIA Appeal**\n\n"
+        "**Re: Appeal**\n\n**Relief requested**\n\n**Note:** not a heading\n\n"
+        "**Bold but\\\ntwo lines**")
+    assert [type(b).__name__ + ":" + getattr(b, "role", "") for b in blocks] == [
+        "Paragraph:letterhead", "Paragraph:date", "Paragraph:address", "Paragraph:caption",
+        "Paragraph:subject", "Heading:", "Paragraph:body", "Paragraph:body"]
+    assert blocks[5].level == 2 and block_text(blocks[5]) == "Relief requested"
+
+
 def test_opening_without_date_and_without_subject() -> None:
     blocks = parse_markdown("Ana\\\nStreet\n\nFOIA Office\\\nAgency\n\nSubject: Records\n\nBody")
     assert [b.role for b in blocks] == ["letterhead", "address", "subject", "body"]

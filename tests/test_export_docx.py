@@ -20,6 +20,7 @@ GOLDEN = """\
 Letterhead | Ana Nguyễn Văn Ánh⏎The Example Ledger⏎1200 Main Street, Suite 4⏎Springfield, IL 62701⏎ana@example.org
 Date | May 2, 2025
 Address | FOIA Officer⏎U.S. Postal Inspection Service⏎433 West Harrison Street, Room 3255⏎Chicago, IL 60699-3255
+Letter Caption | Freedom of Information Act Request
 Subject | Re: Freedom of Information Act request — mail covers, 2024–2025
 Normal | Dear FOIA Officer:
 Normal | This is a request under the Freedom of Information Act, 5 U.S.C. § 552. I ask for copies of the following records:
@@ -31,7 +32,7 @@ List Number | Statistics on mail cover approvals, 2020–2025.
 Heading 2 | Fee category
 Normal | I am a representative of the news media. I ask for a waiver of all fees because disclosure is in the public interest.
 Quote | The requested records concern the operations of the government.
-Heading 2 | Format
+Heading 2 | Format of the records
 Normal | Please send records electronically. Literal characters: *not bold*, _x_, # hash, [bracket], <b>, <b>raw</b>, &amp; and AT&T.
 List Number | First item of a second list.
 List Number | Second item.
@@ -67,6 +68,13 @@ def test_core_properties_have_letter_values_and_no_library_defaults(tmp_path: Pa
         str(v) for v in (props.title, props.author, props.comments, props.subject,
                          props.keywords, props.last_modified_by))
     assert props.created is not None and props.created.year >= 2025
+
+
+def test_long_subject_is_shortened_to_fit_the_title_property(tmp_path: Path) -> None:
+    letter = make_letter(subject="Records about " + "mail covers " * 40)
+    props = docx.Document(str(export_docx(letter, tmp_path / "l.docx"))).core_properties
+    assert len(props.title) == 255 and props.title.endswith("…")
+    assert props.title.startswith("Records about mail covers")
 
 
 def test_footer_has_page_x_of_y_fields(tmp_path: Path) -> None:

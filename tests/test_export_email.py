@@ -20,8 +20,8 @@ def parse(path: Path):
 
 
 def test_headers_and_body_round_trip(tmp_path: Path) -> None:
-    letter = make_letter(subject="Αίτημα FOIA — 王小明 and Иван, a subject long enough to be folded",
-                         author="Zoë Ελένη")
+    subject = "Αίτημα FOIA — 王小明 and Иван, a subject long enough to be folded"
+    letter = make_letter(subject=subject, author="Zoë Ελένη")
     message = parse(export_eml(letter, tmp_path / "draft.eml"))
     assert message["Subject"] == letter.subject
     assert message["To"].addresses[0].addr_spec == "foia@uspis.gov"

@@ -25,6 +25,8 @@ U.S. Postal Inspection Service\\
 433 West Harrison Street, Room 3255\\
 Chicago, IL 60699-3255
 
+**Freedom of Information Act Request**
+
 **Re: Freedom of Information Act request — mail covers, 2024–2025**
 
 Dear FOIA Officer:
@@ -45,7 +47,7 @@ in the public interest.
 
 > The requested records concern the operations of the government.
 
-## Format
+**Format of the records**
 
 Please send records electronically. Literal characters: \\*not bold\\*, \\_x\\_, \\# hash,
 \\[bracket\\], \\<b\\>, <b>raw</b>, &amp; and AT&T.
@@ -82,7 +84,7 @@ def test_sample_letter_has_an_opening() -> None:
     from foia_desk.export.blocks import parse_markdown
 
     roles = [getattr(block, "role", None) for block in parse_markdown(SAMPLE_MARKDOWN)[:4]]
-    assert roles == ["letterhead", "date", "address", "subject"]
+    assert roles == ["letterhead", "date", "address", "caption"]
 
 
 def md_escape(text: str) -> str:

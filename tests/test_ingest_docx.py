@@ -107,8 +107,10 @@ def _rezip(data: bytes, drop: str | None = None, replace: dict[str, bytes] | Non
     lambda good: _rezip(good, drop="word/document.xml"),
     lambda good: _rezip(good, replace={"word/document.xml": b"<w:document><unclosed"}),
     lambda good: _rezip(good, replace={"[Content_Types].xml": b"garbage"}),
+    lambda good: _rezip(good, replace={"word/document.xml": b"<notword/>"}),
     lambda good: b"\x00\x01\x02binary\xff" * 10,
-], ids=["text", "truncated", "no-document-xml", "corrupt-xml", "bad-content-types", "binary"])
+], ids=["text", "truncated", "no-document-xml", "corrupt-xml", "bad-content-types", "wrong-root",
+     "binary"])
 def test_damaged_docx_is_refused_clearly(make_bad):
     with pytest.raises(IngestError) as info:
         ingest_bytes(make_bad(build_docx()), "broken.docx")
@@ -133,3 +135,55 @@ def test_zip_bomb_is_refused_before_unpacking(monkeypatch):
     monkeypatch.setattr(from_docx, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(IngestError, match="unpack to more than"):
         ingest_bytes(build_docx(), "big.docx")
+
+
+def test_hyperlinks_content_controls_and_nested_tables_are_read():
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    linked = document.add_paragraph("Reported by ")
+    hyperlink = OxmlElement("w:hyperlink")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "the Washington Post"
+    run.append(text)
+    hyperlink.append(run)
+    linked._p.append(hyperlink)
+    controlled = document.add_paragraph("Inside a content control.")
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    controlled._p.addprevious(sdt)
+    content.append(controlled._p)
+    sdt.append(content)
+    outer = document.add_table(rows=1, cols=1)
+    outer.cell(0, 0).paragraphs[0].text = "Outer cell"
+    outer.cell(0, 0).add_table(rows=1, cols=2).cell(0, 1).text = "Nested cell"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    article = ingest_bytes(buffer.getvalue(), "rich.docx")
+    assert article.text == ("Reported by the Washington Post\n\nInside a content control.\n\n"
+                            "Outer cell\nNested cell")
+
+
+def test_tracked_changes_read_as_accepted():
+    import docx
+    from docx.oxml import OxmlElement
+
+    def run_with(tag: str, text: str):
+        run, node = OxmlElement("w:r"), OxmlElement(tag)
+        node.text = text
+        run.append(node)
+        return run
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The agency ")
+    inserted, deleted = OxmlElement("w:ins"), OxmlElement("w:del")
+    inserted.append(run_with("w:t", "quietly "))
+    deleted.append(run_with("w:delText", "never "))
+    paragraph._p.append(deleted)
+    paragraph._p.append(inserted)
+    paragraph._p.append(run_with("w:t", "expanded mail covers."))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    article = ingest_bytes(buffer.getvalue(), "t.docx")
+    assert article.text == "The agency quietly expanded mail covers."

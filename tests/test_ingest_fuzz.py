@@ -72,6 +72,28 @@ def test_mutated_real_documents_never_crash(extension, data):
     check(bytes(original[:cut]), "mutated" + extension)
 
 
+@FUZZ
+@given(data=st.data())
+def test_damaged_word_xml_inside_a_valid_zip_never_crashes(data):
+    import zipfile
+
+    original = real_documents()[".docx"]
+    with zipfile.ZipFile(io.BytesIO(original)) as archive:
+        xml = bytearray(archive.read("word/document.xml"))
+        for _ in range(data.draw(st.integers(1, 6))):
+            position = data.draw(st.integers(0, len(xml) - 1))
+            if data.draw(st.booleans()):
+                xml[position] = data.draw(st.integers(0, 255))
+            else:
+                del xml[position:position + data.draw(st.integers(1, 20))]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for info in archive.infolist():
+                part = bytes(xml) if info.filename == "word/document.xml" else archive.read(info)
+                target.writestr(info, part)
+    check(out.getvalue(), "damaged.docx")
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=500))
 def test_pasted_text_is_canonical_or_refused(text):
@@ -81,3 +103,32 @@ def test_pasted_text_is_canonical_or_refused(text):
         assert not text.strip() or not normalise_text(text).strip()
         return
     assert article.text == normalise_text(text)
+
+
+WORDS = st.builds("{}{}".format, st.sampled_from(("mail", "cover", "ice", "usps", "café")),
+                  st.integers(0, 99))
+BLOCKS = ("div", "p", "section", "blockquote", "h2", "li", "td")
+INLINES = ("span", "b", "em", "a", "strong")
+
+
+def _markup_tree() -> st.SearchStrategy[tuple[str, list[str]]]:
+    """(markup, words in reading order) for random nestings of ordinary tags."""
+    leaf = WORDS.map(lambda word: (f" {word} ", [word]))
+
+    def wrap(children: st.SearchStrategy) -> st.SearchStrategy:
+        return st.tuples(st.sampled_from(BLOCKS + INLINES), st.lists(children, min_size=1,
+                                                                    max_size=4)).map(
+            lambda pair: (f"<{pair[0]}>" + "".join(c[0] for c in pair[1]) + f"</{pair[0]}>",
+                          [w for c in pair[1] for w in c[1]]))
+
+    return st.recursive(leaf, wrap, max_leaves=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_markup_tree())
+def test_every_word_of_the_article_survives_in_order(tree):
+    markup, words = tree
+    page = f"<!DOCTYPE html><html><body><article>{markup}</article></body></html>"
+    article = ingest_bytes(page.encode(), "tree.html")
+    assert article.text.split() == words
+    assert "\n\n\n" not in article.text

@@ -175,3 +175,13 @@ def test_utf8_page_with_a_stale_windows_1252_declaration():
 def test_title_site_suffixes(head, expected):
     page = f"<html><head>{head}</head><body><article><p>{BODY_1}</p></article></body></html>"
     assert ingest_bytes(page.encode(), "p.html").title == expected
+
+
+def test_hidden_and_role_marked_chrome_is_dropped_but_not_a_hidden_story():
+    page = (f"<html><body><div role='navigation'>Menu of sections</div>"
+            f"<div role='dialog'>Accept cookies?</div>"
+            f"<div aria-hidden='true' class='wrapper'><article><p>{BODY_1}</p><p>{BODY_2}</p>"
+            f"<span style='display: none'>Invisible tracking text</span>"
+            f"<div hidden>Hidden promo</div></article></div></body></html>")
+    article = ingest_bytes(page.encode(), "modal.html")
+    assert article.text == f"{BODY_1}\n\n{BODY_2}"

@@ -38,11 +38,12 @@ def build_pdf(pages: list[list[str]], *, title: str | None = None,
     return buffer.getvalue()
 
 
-def encrypt(data: bytes, user_password: str, owner_password: str | None = None) -> bytes:
+def encrypt(data: bytes, user_password: str, owner_password: str | None = None,
+            algorithm: str | None = None) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password, owner_password)
+    writer.encrypt(user_password, owner_password, algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -101,6 +102,33 @@ def test_password_protected_pdf_is_refused():
 def test_pdf_with_only_an_owner_password_opens():
     article = ingest_bytes(encrypt(build_pdf(STORY), "", "owner-secret"), "perm.pdf")
     assert article.text.startswith("Postal Inspectors Join Task Force\n")
+
+
+def test_aes_encrypted_pdf_with_only_an_owner_password_opens():
+    # "No copying" releases are usually AES-256 with an empty user password.
+    locked = encrypt(build_pdf(STORY), "", "owner-secret", algorithm="AES-256")
+    article = ingest_bytes(locked, "release.pdf")
+    assert "Postal Inspection Service" in article.text
+
+
+def test_aes_encrypted_pdf_with_a_user_password_is_refused():
+    locked = encrypt(build_pdf(STORY), "secret", algorithm="AES-256")
+    with pytest.raises(IngestError, match="password-protected"):
+        ingest_bytes(locked, "locked.pdf")
+
+
+def test_pdf_encryption_pypdf_cannot_handle_is_explained(monkeypatch):
+    # pypdf needs an optional crypto package for AES; without it, it raises DependencyError.
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    def needs_crypto(*args, **kwargs):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pypdf, "PdfReader", needs_crypto)
+    with pytest.raises(IngestError, match="encrypted in a way FOIA Desk cannot unlock") as info:
+        ingest_bytes(build_pdf(STORY), "aes.pdf")
+    assert "unprotected copy" in (info.value.hint or "")
 
 
 @pytest.mark.parametrize("make_bad", [

@@ -149,8 +149,15 @@ def test_html_saved_as_txt_is_read_as_html():
             b"<p>The Postal Inspection Service joined the task force.</p></body></html>")
     article = ingest_bytes(page, "page.txt")
     assert article.kind == "html"
+    assert article.warnings == ["This file is named .txt but is really a web page; it was read "
+                                "as one."]
     assert "Home" not in article.text
     assert "The Postal Inspection Service joined the task force." in article.text
+
+
+def test_text_mentioning_the_pdf_signature_is_still_text():
+    text = "How PDFs work\n\nEvery PDF file begins with %PDF-1.7 or similar.\n"
+    assert ingest_bytes(text.encode(), "notes.txt").text == text
 
 
 def test_unknown_extension_is_read_by_content():

@@ -59,7 +59,7 @@ def test_tracking_numbers_initial_and_appeal_kept_apart(store):
     request = store.add_request("usps", "Mail covers", submitted="2026-02-02")
     store.add_event(request.id, "acknowledged", "2026-02-05", tracking_number="2026-FPRO-1")
     store.add_event(request.id, "response", "2026-03-01", details={"outcome": "denied"})
-    store.add_event(request.id, "appeal-filed", "2026-03-05", tracking_number="2026-APP-9")
+    store.add_event(request.id, "appeal-filed", "2026-03-02", tracking_number="2026-APP-9")
     detail = store.get_request(request.id)
     assert detail.tracking_number == "2026-FPRO-1"
     assert detail.appeal_tracking_number == "2026-APP-9"
@@ -225,3 +225,59 @@ def test_update_request_changes_fields_and_agency_name(store):
     assert detail.letter_files == ("/tmp/x.pdf",) and detail.profile == "newsroom"
     assert store.list_requests(RequestFilter(search="new"))[0].id == request.id
     assert store.list_requests(RequestFilter(search="old")) == []
+
+
+def test_future_event_dates_are_refused(store):
+    request = store.add_request("usps", "Contracts", submitted="2026-02-02")
+    with pytest.raises(UserError, match="2062-02-10 is in the future"):
+        store.add_event(request.id, "response", "2062-02-10", details={"outcome": "denied"})
+    # Tomorrow is accepted (the agency may be in another time zone).
+    store.add_event(request.id, "acknowledged", "2026-03-03")
+
+
+def test_expedited_request_gets_the_ten_day_decision_deadline(store):
+    request = store.add_request("usps", "Urgent", received="2026-02-20", expedited=True)
+    deadlines = {d.key: d for d in request.clocks.deadlines}
+    assert deadlines["expedited_decision_due"].due == date(2026, 3, 2)
+    assert request.next_deadline_key == "expedited_decision_due"
+    plain = store.add_request("usps", "Not urgent", received="2026-02-20")
+    assert "expedited_decision_due" not in {d.key for d in plain.clocks.deadlines}
+
+
+def test_response_outcomes_are_ones_the_clock_engine_knows():
+    from foia_desk.clocks.model import ADVERSE_OUTCOMES, FULL_OUTCOMES, SIDE_OUTCOMES
+    from foia_desk.store import RESPONSE_OUTCOMES
+
+    known = FULL_OUTCOMES | ADVERSE_OUTCOMES | SIDE_OUTCOMES | {"referred"}
+    assert set(RESPONSE_OUTCOMES) <= known
+
+
+def test_denial_opens_the_appeal_window_in_the_cache(store):
+    request = store.add_request("usps", "Contracts", submitted="2026-01-05")
+    store.add_event(request.id, "response", "2026-02-27", details={"outcome": "denied"})
+    row = store.list_requests()[0]
+    assert row.status == "denied"
+    assert (row.next_deadline_key, row.next_deadline) == ("appeal_by", date(2026, 5, 28))
+
+
+def test_recompute_all_reports_progress(store):
+    for n in range(12):
+        store.add_request("usps", f"Request {n}", received="2026-02-03")
+    calls: list[tuple[int, int]] = []
+    assert store.recompute_all_clocks(progress=lambda done, total: calls.append(
+        (done, total))) == 12
+    assert calls[-1] == (12, 12)
+
+
+def test_import_records_is_all_or_nothing(store):
+    from foia_desk.store import RequestRecord
+
+    good = RequestRecord(agency_id="usps", subject="Good one", status="submitted",
+                         events=({"kind": "submitted", "date": "2026-02-02"},))
+    bad = RequestRecord(agency_id="usps", subject="Bad one",
+                        events=({"kind": "teleported", "date": "2026-02-02"},))
+    with pytest.raises(UserError, match="Record 2"):
+        store.import_records([good, bad])
+    assert store.count_requests() == 0
+    ids = store.import_records([good])
+    assert store.get_request(ids[0]).status == "submitted"

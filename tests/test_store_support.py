@@ -81,5 +81,6 @@ def fake_engine() -> ClockEngine:
 
 
 def make_store(path=None, *, today: date = date(2026, 3, 2), engine=None, **options):
-    """A store on a temp data folder with a fixed 'today' and the stand-in clock engine."""
-    return open_store(path, engine=engine or fake_engine(), today=lambda: today, **options)
+    """A store on a temp data folder with a fixed 'today' and the real clock engine (or
+    ``engine``, e.g. :func:`fake_engine`)."""
+    return open_store(path, engine=engine, today=lambda: today, **options)

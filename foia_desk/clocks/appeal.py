@@ -8,7 +8,7 @@ from foia_desk.calendar import FederalCalendar
 from foia_desk.clocks import explain as ex
 from foia_desk.clocks.counting import run_clock
 from foia_desk.clocks.facts import Facts
-from foia_desk.clocks.initial import RESPONSE_DAYS, promised_check
+from foia_desk.clocks.initial import RESPONSE_DAYS, promise_sentence, promised_check
 from foia_desk.clocks.model import ADVERSE_OUTCOMES, LABELS, Deadline
 from foia_desk.clocks.status import closure_check, counted_text, state_for
 from foia_desk.directory import STATUTORY_APPEAL_FLOOR_DAYS, Agency
@@ -30,17 +30,9 @@ def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
     outcome = str((adverse.details or {}).get("outcome") or "")
     approximate = False
     if agency is not None:
-        rule = agency.appeal
-        days, unit = rule.effective_days, rule.window_unit
-        source = (f"{agency.name}'s rule ({rule.rule})" if rule.rule
-                  else f"{agency.name}'s rule")
-        if rule.raised_to_floor:
-            source += (f", which says {rule.window_days} days, raised to the 90 days the "
-                       "statute guarantees (5 U.S.C. 552(a)(6)(A)(i)(III)(aa))")
+        days, unit = agency.appeal.effective_days, agency.appeal.window_unit
     else:
         days, unit, approximate = STATUTORY_APPEAL_FLOOR_DAYS, "calendar", True
-        source = ("the statutory minimum of 90 days (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)); no "
-                  "agency is set, so check the period stated in the agency's letter")
     if outcome not in ADVERSE_OUTCOMES:
         approximate = True
     if unit == "working":
@@ -50,11 +42,12 @@ def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
         due = decided + _dt.timedelta(days=days)
         approximate = approximate or (calendar.non_working_reason(due) or "").startswith(
             "closure")
-    filed = next((e.date for e in (*facts.appeal_filed, *facts.appeal_received)
-                  if e.date >= decided), None)
+    filed = min((e.date for e in (*facts.appeal_filed, *facts.appeal_received)
+                 if e.date >= decided), default=None)
     state = state_for(due, filed, stopped, today)
 
     def explain() -> str:
+        source = _rule_source(agency)
         what = f"the determination dated {ex.day(decided)}"
         if outcome and outcome not in ADVERSE_OUTCOMES:
             what += (f" (outcome recorded as {outcome!r}, which we do not recognise as adverse; "
@@ -81,6 +74,18 @@ def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
                     lambda: calendar.skipped_between(decided, due) if unit == "working" else [])
 
 
+def _rule_source(agency: Agency | None) -> str:
+    if agency is None:
+        return ("the statutory minimum of 90 days (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)); no "
+                "agency is set, so check the period stated in the agency's letter")
+    rule = agency.appeal
+    source = f"{agency.name}'s rule ({rule.rule})" if rule.rule else f"{agency.name}'s rule"
+    if rule.raised_to_floor:
+        source += (f", which says {rule.window_days} days, raised to the 90 days the statute "
+                   "guarantees (5 U.S.C. 552(a)(6)(A)(i)(III)(aa))")
+    return source
+
+
 def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: bool,
                     notes: list[str]) -> tuple[Deadline | None, bool]:
     """(appeal_decision_due, constructive exhaustion on the appeal)."""
@@ -94,32 +99,34 @@ def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, st
                   if (e.details or {}).get("stage") != "initial"
                   and (e.date >= anchor.date or (e.details or {}).get("stage") == "appeal")]
     for later in extensions[1:]:
-        notes.append(f"The appeal extension notice of {ex.day(later.date)} adds no time: the "
-                     "statute allows one 10-working-day extension unless you agree to more.")
+        notes.append(lambda later=later: (
+            f"The appeal extension notice of {ex.day(later.date)} adds no time: the statute "
+            "allows one 10-working-day extension unless you agree to more."))
     decision = next((e.date for e in facts.appeal_decisions if e.date >= anchor.date), None)
     run = run_clock(calendar, start, RESPONSE_DAYS, [], extensions[0] if extensions else None,
                     decision)
     notes.extend(run.notes)
     due = run.due
-    promise, _too_much, agreed = ("", False, None)
+    promised, too_much, agreed = None, False, None
     if run.extension_applied and run.extension is not None:
-        promise, _too_much, agreed = promised_check(calendar, run.extension, due)
-        if _too_much:
-            notes.append("Appeal extension: " + promise.strip())
+        promised, too_much, agreed = promised_check(run.extension, due)
+        if too_much:
+            notes.append(lambda: "Appeal extension:" + promise_sentence(
+                promised, True, None, run.due))
         if agreed:
             due = agreed
     approximate = received is None or closure_check(calendar, start, due)
     state = state_for(due, decision, stopped, today)
-    how = (f"the agency received your appeal on {ex.day(start)}" if received is not None else
-           f"you sent your appeal on {ex.day(start)} (receipt not recorded: if it arrived later, "
-           "the deadline is later)")
-
     def explain() -> str:
+        how = (f"the agency received your appeal on {ex.day(start)}" if received is not None
+               else f"you sent your appeal on {ex.day(start)} (receipt not recorded: if it "
+               "arrived later, the deadline is later)")
         n = RESPONSE_DAYS + (10 if run.extension_applied else 0)
         extra = ""
         if run.extension_applied and run.extension is not None:
             extra = (f" Includes the 10 extra working days of the agency's extension notice of "
-                     f"{ex.day(run.extension.date)}.{promise}")
+                     f"{ex.day(run.extension.date)}."
+                     f"{promise_sentence(promised, too_much, agreed, run.due)}")
         return counted_text(calendar, n, start, how, run.due, extra) + (
             " 5 U.S.C. 552(a)(6)(A)(ii).")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from foia_desk.calendar import FederalCalendar
 from foia_desk.clocks import explain as ex
@@ -14,19 +14,46 @@ from foia_desk.clocks.model import EventRecord
 RESPONSE_DAYS = 20
 ROUTING_DAYS = 10  # 552(a)(6)(A)(ii): "not later than ten days after" a designated office
 EXPEDITE_DAYS = 10  # 552(a)(6)(E)(ii)(I): treated as calendar days
-TOLL_RULE = ("Working days used before a pause are kept; counting resumes the working day "
-             "after the agency receives your reply.")
+_ROUTING = _dt.timedelta(days=ROUTING_DAYS)
+TOLL_RULE = ("Working days used before the agency's request are kept; no day from the request "
+             "through the day the agency receives your reply counts; counting resumes the "
+             "working day after.")
 
 
 @dataclass(slots=True)
 class Start:
+    """When the 20 working days start. ``source``: received | stated | routed | designated |
+    submitted (how we know); the sentence is built only when an explanation is read."""
+
     day: _dt.date
-    how: str  # "receipt on Wed 26 Nov 2025"
+    source: str
     approximate: bool = False
-    assumed_from_submission: bool = False
     latest_start: _dt.date | None = None
     latest_from: _dt.date | None = None  # the designated office's receipt (or assumed)
-    caveats: list[str] = field(default_factory=list)
+    proper: _dt.date | None = None
+
+    @property
+    def assumed_from_submission(self) -> bool:
+        return self.source == "submitted"
+
+    @property
+    def how(self) -> str:
+        """'receipt by the office that handles it on Wed 26 Nov 2025' and the like."""
+        if self.source == "received":
+            return f"receipt by the office that handles it on {ex.day(self.day)}"
+        if self.source == "stated":
+            return f"the receipt date the agency stated, {ex.day(self.day)}"
+        if self.source == "routed":
+            return (f"{ex.day(self.day)}, the latest start the statute allows (10 days after a "
+                    f"designated office got it on {ex.day(self.latest_from)}; the handling "
+                    f"office only had it on {ex.day(self.proper)})")
+        if self.source == "designated":
+            return (f"{ex.day(self.day)}, the latest start the statute allows (10 days after a "
+                    f"designated office received it on {ex.day(self.latest_from)}); if the "
+                    "handling office got it sooner, this deadline is earlier")
+        return (f"the day you sent it, {ex.day(self.day)} (the agency's receipt date is not "
+                "recorded, so we assume it arrived that day; by post it arrives later and this "
+                "deadline moves later: record the receipt date the agency gives)")
 
 
 def find_start(facts: Facts) -> Start | None:
@@ -34,32 +61,21 @@ def find_start(facts: Facts) -> Start | None:
     proper = facts.proper.date if facts.proper else facts.acknowledged_receipt
     designated = facts.designated.date if facts.designated else None
     if proper is not None:
-        how = ("receipt by the office that handles it on " if facts.proper
-               else "the receipt date the agency stated, ") + ex.day(proper)
-        start = Start(proper, how)
+        start = Start(proper, "received" if facts.proper else "stated", proper=proper)
         if designated is not None and designated <= proper:
             start.latest_from = designated
-            start.latest_start = designated + _dt.timedelta(days=ROUTING_DAYS)
+            start.latest_start = designated + _ROUTING
             if start.latest_start < proper:
-                start.day = start.latest_start
-                start.how = (f"{ex.day(start.latest_start)}, the latest start the statute allows "
-                             f"(10 days after a designated office got it on "
-                             f"{ex.day(designated)}; the handling office only had it on "
-                             f"{ex.day(proper)})")
+                start.day, start.source = start.latest_start, "routed"
         return start
     if designated is not None:
-        latest = designated + _dt.timedelta(days=ROUTING_DAYS)
-        return Start(latest, f"{ex.day(latest)}, the latest start the statute allows (10 days "
-                     f"after a designated office received it on {ex.day(designated)}); if the "
-                     "handling office got it sooner, this deadline is earlier",
-                     approximate=True, latest_start=latest, latest_from=designated)
+        latest = designated + _ROUTING
+        return Start(latest, "designated", approximate=True, latest_start=latest,
+                     latest_from=designated)
     if facts.submitted is not None:
         sent = facts.submitted.date
-        return Start(sent, f"the day you sent it, {ex.day(sent)} (the agency's receipt date is "
-                     "not recorded, so we assume it arrived that day; by post it arrives later "
-                     "and this deadline moves later: record the receipt date the agency gives)",
-                     approximate=True, assumed_from_submission=True,
-                     latest_start=sent + _dt.timedelta(days=ROUTING_DAYS), latest_from=sent)
+        return Start(sent, "submitted", approximate=True, latest_start=sent + _ROUTING,
+                     latest_from=sent)
     return None
 
 
@@ -71,9 +87,10 @@ def build_tolls(facts: Facts, notes: list[str]) -> list[Toll]:
         reply = next((r.date for r in facts.info_replies if r.date >= first.date), None)
         tolls.append(Toll(first.date, reply, "request for information"))
         for later in facts.info_requests[1:]:
-            notes.append(f"The agency's request for information of {ex.day(later.date)} does "
-                         "not stop the clock: the statute allows one such pause per request, "
-                         f"already used on {ex.day(first.date)}.")
+            notes.append(lambda later=later, first=first: (
+                f"The agency's request for information of {ex.day(later.date)} does not stop "
+                "the clock: the statute allows one such pause per request, already used on "
+                f"{ex.day(first.date)}."))
     replies = [r.date for r in facts.fee_replies]
     for notice in facts.fee_notices:
         reply = next((d for d in replies if d >= notice.date), None)
@@ -100,19 +117,29 @@ def weekend_receipt_note(calendar: FederalCalendar, start: _dt.date) -> str:
             f"{ex.day(calendar.next_working_day(start))}.")
 
 
-def promised_check(calendar: FederalCalendar, extension: EventRecord,
-                   statutory: _dt.date | None) -> tuple[str, bool, _dt.date | None]:
-    """(sentence, claims_too_much, agreed_date) for an extension notice's promised date."""
-    details = extension.details or {}
-    promised = ex.parse_detail_date(details.get("promised_date"))
-    if promised is None or statutory is None:
-        return "", False, None
-    if promised <= statutory:
-        return (f" The notice expects a determination by {ex.day(promised)}.", False, None)
+def promised_check(extension: EventRecord, statutory: _dt.date | None,
+                   ) -> tuple[_dt.date | None, bool, _dt.date | None]:
+    """(promised date, claims_too_much, agreed_date) for an extension notice."""
+    details = extension.details
+    raw = details.get("promised_date") if details else None
+    promised = ex.parse_detail_date(raw) if raw else None
+    if promised is None or statutory is None or promised <= statutory:
+        return promised, False, None
     if details.get("agreed"):
-        return (f" You agreed to a longer schedule, to {ex.day(promised)}; that agreed date is "
-                "used instead of the statutory one.", False, promised)
-    return (f" The notice promises a determination by {ex.day(promised)}, which claims more "
-            "than the statute allows: the statute permits at most 10 extra working days unless "
-            f"you agree to a longer schedule, so the legal deadline stays {ex.day(statutory)}.",
-            True, None)
+        return promised, False, promised
+    return promised, True, None
+
+
+def promise_sentence(promised: _dt.date | None, too_much: bool, agreed: _dt.date | None,
+                     statutory: _dt.date | None) -> str:
+    if promised is None or statutory is None:
+        return ""
+    if agreed is not None:
+        return (f" You agreed to a longer schedule, to {ex.day(agreed)}; that agreed date is "
+                "used instead of the statutory one.")
+    if too_much:
+        return (f" The notice promises a determination by {ex.day(promised)}, which claims "
+                "more than the statute allows: the statute permits at most 10 extra working "
+                "days unless you agree to a longer schedule, so the legal deadline stays "
+                f"{ex.day(statutory)}.")
+    return f" The notice expects a determination by {ex.day(promised)}."

@@ -110,20 +110,38 @@ class Deadline:
                 f"approximate={self.approximate})")
 
 
-@dataclass(slots=True)
 class ClockReport:
     """Every deadline of one request, the most urgent open one, and status flags.
 
     ``overdue``: a deadline the agency owes has passed without the agency acting.
     ``constructive_exhaustion``: the agency missed a statutory time limit with no answer yet,
     so the requester may go to court without (further) appeal; see ``notes`` for the caveats.
+    ``notes`` may be given as strings or zero-argument callables; they are rendered to
+    strings on first access (recomputing 100,000 requests formats no sentence).
     """
 
-    deadlines: list[Deadline]
-    next_deadline: Deadline | None
-    overdue: bool
-    constructive_exhaustion: bool
-    notes: list[str]
+    __slots__ = ("_notes", "constructive_exhaustion", "deadlines", "next_deadline", "overdue")
+
+    def __init__(self, deadlines: list[Deadline], next_deadline: Deadline | None,
+                 overdue: bool, constructive_exhaustion: bool,
+                 notes: list[str | Callable[[], str]]) -> None:
+        self.deadlines = deadlines
+        self.next_deadline = next_deadline
+        self.overdue = overdue
+        self.constructive_exhaustion = constructive_exhaustion
+        self._notes = notes
+
+    @property
+    def notes(self) -> list[str]:
+        notes = self._notes
+        if any(callable(n) for n in notes):
+            rendered: list[str] = []
+            for note in notes:
+                text = note() if callable(note) else note
+                if text not in rendered:
+                    rendered.append(text)
+            self._notes = notes = rendered
+        return notes
 
     def get(self, key: str) -> Deadline | None:
         for deadline in self.deadlines:
@@ -137,3 +155,9 @@ class ClockReport:
                 "overdue": self.overdue,
                 "constructive_exhaustion": self.constructive_exhaustion,
                 "notes": list(self.notes)}
+
+    def __repr__(self) -> str:
+        return (f"ClockReport(deadlines={self.deadlines!r}, next_deadline="
+                f"{self.next_deadline.key if self.next_deadline else None!r}, "
+                f"overdue={self.overdue}, constructive_exhaustion="
+                f"{self.constructive_exhaustion})")

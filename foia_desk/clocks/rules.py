@@ -22,6 +22,7 @@ from foia_desk.clocks.initial import (
     Start,
     build_tolls,
     find_start,
+    promise_sentence,
     promised_check,
     toll_sentences,
     weekend_receipt_note,
@@ -54,11 +55,13 @@ def compute_clocks(events: Iterable[EventRecord], *, agency: Agency | None,
     if decision is not None:
         deadlines.append(decision)
     if facts.withdrawn is not None:
-        notes.append(f"Withdrawn on {ex.day(facts.withdrawn.date)}: all open clocks stopped.")
+        notes.append(lambda: f"Withdrawn on {ex.day(facts.withdrawn.date)}: all open clocks "
+                     "stopped.")
         exhausted = appeal_exhausted = False
     elif facts.lawsuit is not None:
-        notes.append(f"Lawsuit filed on {ex.day(facts.lawsuit.date)}: the court's schedule now "
-                     "governs; the administrative deadlines are shown for the record.")
+        notes.append(lambda: f"Lawsuit filed on {ex.day(facts.lawsuit.date)}: the court's "
+                     "schedule now governs; the administrative deadlines are shown for the "
+                     "record.")
     if facts.mediation is not None:
         notes.append("OGIS mediation does not pause or extend any of these legal deadlines.")
     if agency is not None and agency.dc_area and not calendar.inauguration_day:
@@ -66,12 +69,17 @@ def compute_clocks(events: Iterable[EventRecord], *, agency: Agency | None,
     exhaustion = exhausted or appeal_exhausted
     if exhaustion:
         notes.append(ex.EXHAUSTION_NOTE)
-    if exhausted:
+    if exhausted and ex.FEES_NOTE not in notes:
         notes.append(ex.FEES_NOTE)
-    open_deadlines = [d for d in deadlines if d.due is not None and d.key != "latest_start"
-                      and d.state in ("pending", "overdue")]
-    next_deadline = min(open_deadlines, key=lambda d: d.due) if open_deadlines else None
-    overdue = any(d.state == "overdue" and d.key in AGENCY_KEYS for d in deadlines)
+    next_deadline, overdue = None, False
+    for deadline in deadlines:
+        state = deadline.state
+        if (state == "pending" or state == "overdue") and deadline.due is not None \
+                and deadline.key != "latest_start":
+            if next_deadline is None or deadline.due < next_deadline.due:
+                next_deadline = deadline
+            if state == "overdue" and deadline.key in AGENCY_KEYS:
+                overdue = True
     return ClockReport(deadlines, next_deadline, overdue, exhaustion, notes)
 
 
@@ -96,14 +104,12 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
                    and (anchor is None or e.date < anchor.date
                         or (e.details or {}).get("stage") == "initial")]
     for later in initial_ext[1:]:
-        notes.append(f"The extension notice of {ex.day(later.date)} adds no time: the statute "
-                     "allows one 10-working-day extension unless you agree to a longer "
-                     "schedule.")
+        notes.append(lambda later=later: (
+            f"The extension notice of {ex.day(later.date)} adds no time: the statute allows "
+            "one 10-working-day extension unless you agree to a longer schedule."))
     run = run_clock(calendar, start.day, RESPONSE_DAYS, build_tolls(facts, notes),
                     initial_ext[0] if initial_ext else None, done)
     notes.extend(run.notes)
-    tolls = toll_sentences(run)
-    caveat = weekend_receipt_note(calendar, start.day)
     superseded = run.extension_applied
     base_state = "not-applicable" if superseded else state_for(run.base_due, done, stopped,
                                                               today)
@@ -112,8 +118,9 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
     def explain_base() -> str:
         if run.open_toll is not None:
             return _paused_text(calendar, start, run, today)
-        text = counted_text(calendar, RESPONSE_DAYS, start.day, start.how,
-                            base_due, tolls + caveat, run.tolled)
+        text = counted_text(calendar, RESPONSE_DAYS, start.day, start.how, base_due,
+                            toll_sentences(run) + weekend_receipt_note(calendar, start.day),
+                            run.tolled)
         text += " 5 U.S.C. 552(a)(6)(A)(i)."
         if superseded:
             text += (f" Replaced by the extended deadline {ex.day(run.extended_due)} after the "
@@ -128,9 +135,10 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
     in_force = run.due
     if run.extension is not None:
         statutory = run.extended_due
-        promise, too_much, agreed = promised_check(calendar, run.extension, statutory)
+        promised, too_much, agreed = promised_check(run.extension, statutory)
         if too_much:
-            notes.append("Extension notice: " + promise.strip())
+            notes.append(lambda: "Extension notice:" + promise_sentence(
+                promised, True, None, statutory))
         ext_due = agreed or statutory
         in_force = ext_due if run.extension_applied else in_force
         ext_state = (state_for(ext_due, done, stopped, today) if run.extension_applied
@@ -146,8 +154,9 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
                 calendar, RESPONSE_DAYS + 10, start.day, start.how, statutory,
                 f" That is the usual 20 plus at most 10 extra working days for unusual "
                 f"circumstances, claimed by the agency's written notice of "
-                f"{ex.day(run.extension.date)} (5 U.S.C. 552(a)(6)(B)(i)).{tolls}{caveat}"
-                f"{promise}{late}", run.tolled)
+                f"{ex.day(run.extension.date)} (5 U.S.C. 552(a)(6)(B)(i))."
+                f"{toll_sentences(run)}{weekend_receipt_note(calendar, start.day)}"
+                f"{promise_sentence(promised, too_much, agreed, statutory)}{late}", run.tolled)
 
         deadlines.append(Deadline(
             "extended_due", LABELS["extended_due"], ext_due, explain_ext, ext_state,
@@ -158,7 +167,7 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
     if done is not None:
         if done > in_force:
             outcome = str((final.details or {}).get("outcome") or "")
-            notes.append(f"The agency answered on {ex.day(done)}, after its deadline of "
+            notes.append(lambda: f"The agency answered on {ex.day(done)}, after its deadline of "
                          f"{ex.day(in_force)}." + (
                              " Because it answered before any lawsuit, you will normally need "
                              "to file an administrative appeal before going to court."
@@ -172,7 +181,7 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
         latest_due = calendar.add_working_days(in_force, shift)
         if today <= latest_due:
             notes.append(
-                f"The agency looks overdue, but its receipt date is not recorded. If a "
+                lambda: f"The agency looks overdue, but its receipt date is not recorded. If a "
                 f"designated office got your request the day you sent it and passed it on "
                 f"late, its deadline could be as late as {ex.day(latest_due)}. Record the "
                 "receipt date the agency gives before relying on constructive exhaustion.")
@@ -250,15 +259,17 @@ def _expedited(facts: Facts, start: Start, calendar: FederalCalendar, today: _dt
                     state, approximate, [])
 
 
+_INAUGURATIONS = tuple(sorted(inauguration_days(1967, 2100)))
+
+
 def _inauguration_note(deadlines: list[Deadline], notes: list[str]) -> None:
     dated = [d.due for d in deadlines if d.due is not None]
     if not dated:
         return
-    low, high = min(dated), max(dated)
-    days = inauguration_days(low.year - 1, high.year)
-    hits = [d for d in days if low - _dt.timedelta(days=200) <= d <= high]
+    low, high = min(dated) - _dt.timedelta(days=200), max(dated)
+    hits = [d for d in _INAUGURATIONS if low <= d <= high]
     if hits:
-        notes.append(f"Inauguration Day ({ex.day(hits[0])}) is a holiday for offices in the "
-                     "Washington, D.C. area, and this agency's office is there. It was not "
+        notes.append(lambda: f"Inauguration Day ({ex.day(hits[0])}) is a holiday for offices "
+                     "in the Washington, D.C. area, and this agency's office is there. It was not "
                      "skipped; if the office was closed, deadlines counted in working days "
                      "across it are one working day later.")

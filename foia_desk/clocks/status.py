@@ -26,7 +26,7 @@ def state_for(due: _dt.date | None, done: _dt.date | None, stopped: bool,
 
 def closure_check(calendar: FederalCalendar, start: _dt.date, due: _dt.date | None) -> bool:
     """True when a user closure day was skipped between ``start`` and ``due``."""
-    return bool(due is not None and calendar.closures and calendar.closures_between(start, due))
+    return due is not None and calendar.has_closure_between(start, due)
 
 
 def counted_text(calendar: FederalCalendar, n: int, start: _dt.date, how: str,

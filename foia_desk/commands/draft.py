@@ -200,6 +200,45 @@ def build_options(args: argparse.Namespace, records: list[RecordItem],
     )
 
 
+class _PlainArticle:
+    """Stand-in for foia_desk.ingest.Article while that module is unavailable."""
+
+    def __init__(self, text: str, title: str) -> None:
+        self.text, self.title, self.outlet, self.date = text, title, "", None
+
+
+def read_article(path: str) -> Any:
+    """The article through foia_desk.ingest; plain .txt/.md reading if ingest is missing."""
+    try:
+        from foia_desk.ingest import ingest_path
+    except ImportError:
+        target = Path(path).expanduser()
+        if target.suffix.lower() not in (".txt", ".md", ""):
+            raise UserError(f"Cannot read {target.name}: only .txt and .md articles can be "
+                            "read in this version.") from None
+        try:
+            text = target.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"Cannot read the article {target}: {exc}.") from None
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        return _PlainArticle(text, title)
+    return ingest_path(path)
+
+
+MAX_LOOKBACK_DAYS = 5 * 366
+
+
+def article_start_date(findings: Any) -> date | None:
+    """Earliest absolute date the article mentions (within five years of its latest one)."""
+    found = [d.date for d in getattr(findings, "dates", []) or []
+             if getattr(d, "date", None) is not None and not getattr(d, "relative", False)]
+    if not found:
+        return None
+    latest = max(found)
+    recent = [d for d in found if (latest - d).days <= MAX_LOOKBACK_DAYS]
+    return min(recent)
+
+
 def markdown_to_text(markdown: str) -> str:
     """Plain text from the letter Markdown (fallback when the exporters are not installed)."""
     import re
@@ -236,15 +275,22 @@ def run(args: argparse.Namespace) -> int:
     directory = load_directory()
     agencies = [directory.resolve(a) for a in args.agency]
     profile = resolve_profile(args.profile)
-    article, topics = None, []
+    article, topics, default_start = None, [], None
     if args.article:
         from foia_desk.extract import extract
-        from foia_desk.ingest import ingest_path
 
-        article = ingest_path(args.article)
-        topics = list(extract(article.text, article_date=article.date).topics)
+        article = read_article(args.article)
+        findings = extract(article.text, article_date=getattr(article, "date", None))
+        topics = list(findings.topics)
+        if not (args.date_start or args.date_end):
+            default_start = article_start_date(findings)
     elif args.topic:
         raise UserError("--topic needs --article.")
+    if default_start is not None:
+        args.date_start = default_start.isoformat()
+        print(f"Date range: from {default_start.isoformat()} (the earliest date the article "
+              "mentions) to the date of the search; change it with --date-start/--date-end.",
+              file=sys.stderr)
     out = Path(args.out).expanduser() if args.out else None
     to_folder = out is not None and (out.is_dir() or out.suffix.lower() not in FILE_FORMATS)
     if out is not None and not to_folder and len(agencies) > 1:

@@ -75,11 +75,11 @@ def run(args: argparse.Namespace) -> int:
                      if args.determination else None)
     appeal_received = (parse_date(args.appeal_received, "--appeal-received")
                        if args.appeal_received else None)
+    if args.expedited and received is None:
+        raise UserError("--expedited needs --received (the 10 days count from receipt).")
     if received is None and determination is None and appeal_received is None:
         raise UserError("Nothing to compute: give --received, --determination or "
                         "--appeal-received.", "Example: foia-desk due --received 2025-11-26")
-    if args.expedited and received is None:
-        raise UserError("--expedited needs --received (the 10 days count from receipt).")
     closures = [parse_closure(text) for text in args.closure]
     agency = None
     if args.agency:

@@ -66,22 +66,29 @@ def run(args: argparse.Namespace) -> int:
     app = get_app(sys.argv[:1])
     if args.quit_after_load:
         dialogs.show_error = _print_error  # nothing may wait for a click in this mode
-    lock, lock_error = acquire_instance_lock()
+    early_load = None
+    if args.open:  # start reading at once: it overlaps building the window
+        from foia_desk.gui import tasks
+        from foia_desk.gui.article_loading import load_file
+
+        early_load = tasks.run_task(load_file, Path(args.open), name="load article")
     from foia_desk.gui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
     outcome = {"code": 0}
+    lock, lock_error = acquire_instance_lock()
     if lock_error is not None:
         dialogs.show_error(window, "FOIA Desk is already open", lock_error)
-    if args.open:
+    if early_load is not None:
         if args.quit_after_load:
             def finished(ok: bool) -> None:
                 outcome["code"] = 0 if ok else 2
                 QTimer.singleShot(0, window.close)
 
             window.load_finished.connect(finished)
-        window.load_path(args.open)
+        name = Path(args.open).name
+        window.watch_load(early_load, f"Reading {name}…", f"Could not open {name}")
     elif args.quit_after_load:
         QTimer.singleShot(0, window.close)
     try:

@@ -30,12 +30,12 @@ SUBJECT_TOPIC_MAX = 110
 SUBJECT_TOPIC_MIN = 25
 
 
-def addressee_for(agency: Agency, kind: str) -> Addressee:
+def addressee_for(agency: Agency, kind: str, today: date | None = None) -> Addressee:
     if kind == "appeal":
-        return appeal_addressee(agency)
+        return appeal_addressee(agency, today)
     if kind == "mediation":
         return ogis_addressee()
-    return foia_addressee(agency)
+    return foia_addressee(agency, today)
 
 
 def short_name(agency: Agency) -> str:
@@ -79,12 +79,9 @@ def make_subject(agency: Agency, profile: RequesterProfile, options: DraftOption
     return f"Request for OGIS mediation: FOIA request {tracking} to {short_name(agency)}"
 
 
-def _record(item: RecordItem, options: DraftOptions) -> dict[str, Any]:
-    start = item.date_start
-    end = item.date_end
-    if start is None and end is None:
-        start, end = options.date_start, options.date_end
-    return {"text": " ".join(item.text.split()), "start": start, "end": end}
+def _record(item: RecordItem) -> dict[str, Any]:
+    # An item's own dates only; the overall range is stated once above the list.
+    return {"text": " ".join(item.text.split()), "start": item.date_start, "end": item.date_end}
 
 
 def appeal_deadline(agency: Agency, determination: date | None) -> date | None:
@@ -102,9 +99,15 @@ def appeal_deadline(agency: Agency, determination: date | None) -> date | None:
         return None
 
 
+_NO_ARTICLE_ENDINGS = ("Enforcement", "Protection", "Services")
+
+
 def with_article(name: str) -> str:
-    """"the Drug Enforcement Administration"; names starting "U.S." or "The" stay as they are."""
-    return name if name.startswith(("U.S. ", "US ", "The ", "the ")) else f"the {name}"
+    """"the Drug Enforcement Administration", "the U.S. Postal Inspection Service", but
+    "U.S. Immigration and Customs Enforcement" (names ending in a mass noun take no article)."""
+    if name.startswith(("The ", "the ")) or name.endswith(_NO_ARTICLE_ENDINGS):
+        return name
+    return f"the {name}"
 
 
 def mentions(records: list[RecordItem], *phrases: str) -> bool:
@@ -161,7 +164,7 @@ def build_context(agency: Agency, profile: RequesterProfile, options: DraftOptio
     waiver = profile.wants_fee_waiver if options.fee_waiver is None else options.fee_waiver
     expedite = profile.wants_expedited if options.expedite is None else options.expedite
     deadline = appeal_deadline(agency, options.determination_date)
-    records = [_record(r, options) for r in options.records if r.text.strip()]
+    records = [_record(r) for r in options.records if r.text.strip()]
     return {
         "kind": options.kind,
         "letter_date": letter_date,

@@ -114,7 +114,7 @@ def describe_template_error(exc: BaseException, template_name: str) -> TemplateP
                                hint)
     if isinstance(exc, SecurityError):
         return TemplateProblem(f"{where} tried something templates are not allowed to do "
-                               f"({exc}).", hint)
+                               f"({str(exc).rstrip('.')}).", hint)
     if isinstance(exc, UndefinedError):
         return TemplateProblem(f"{where} uses a value that does not exist: {exc.message}.", hint)
     return TemplateProblem(f"{where} failed while drafting: {type(exc).__name__}: {exc}.", hint)

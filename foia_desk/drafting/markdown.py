@@ -115,7 +115,9 @@ def tidy(markdown: str) -> str:
 
 def date_span(start: date | None, end: date | None) -> MarkdownSafe:
     """"from May 1, 2024 to June 30, 2025", "from May 1, 2024 to the date of the search"."""
-    if start and end:
+    if start and end and start == end:
+        text = f"on {long_date(start)}"
+    elif start and end:
         text = f"from {long_date(start)} to {long_date(end)}"
     elif start:
         text = f"from {long_date(start)} to the date of the search"

@@ -40,7 +40,7 @@ def render_letter(agency: Agency, profile: RequesterProfile, options: DraftOptio
         except Exception:  # a fake agency in tests or a broken directory: parent unknown
             directory = None
     template_file = choose_template(options.kind, options.template)
-    addressee = addressee_for(agency, options.kind)
+    addressee = addressee_for(agency, options.kind, options.letter_date or date.today())
     subject = make_subject(agency, profile, options)
     context = build_context(agency, profile, options, addressee, subject, directory)
     markdown = tidy(render_template(template_file, context))

@@ -29,6 +29,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _HEADER_SEARCH_LIMIT = 8  # the subject line must come within the first few blocks
+_HEADING_MAX_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -299,10 +300,12 @@ class _BlockBuilder:
 
 
 def assign_roles(blocks: list[Block]) -> list[Block]:
-    """Mark the letterhead, date, addressee and subject paragraphs of the letter's opening.
+    """Mark the letter's opening and turn bold-only body paragraphs into headings.
 
-    Only applies when a "Re:"/"Subject:" paragraph appears within the first few blocks and
-    everything before it is plain paragraphs; otherwise the blocks are returned unchanged.
+    The opening (letterhead, date, addressee, caption, subject) is only recognised when a
+    "Re:"/"Subject:" paragraph appears within the first few blocks and everything before it
+    is plain paragraphs. After the subject line, a short paragraph that is bold throughout is
+    a section heading (the templates' convention), so DOCX and PDF give it a heading style.
     """
     subject_at = None
     for index, block in enumerate(blocks[:_HEADER_SEARCH_LIMIT]):
@@ -317,15 +320,27 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     date_at = next((i for i, block in enumerate(header)
                     if "\n" not in block_text(block) and _DATE_LINE.match(block_text(block))),
                    None)
-    roles: list[str] = []
-    for index in range(len(header)):
-        if date_at is not None:
+    result: list[Block] = []
+    for index, block in enumerate(header):
+        if index > 0 and _is_bold_line(block):
+            role = "caption"
+        elif date_at is not None:
             role = "letterhead" if index < date_at else "date" if index == date_at else "address"
         else:
             role = "letterhead" if index == 0 and len(header) > 1 else "address"
-        roles.append(role)
-    result: list[Block] = [replace(block, role=role) for block, role in zip(header, roles,
-                                                                          strict=True)]
+        result.append(replace(block, role=role))
     result.append(replace(blocks[subject_at], role="subject"))
-    result.extend(blocks[subject_at + 1:])
+    for block in blocks[subject_at + 1:]:
+        if isinstance(block, Paragraph) and block.role == "body" and _is_bold_line(block):
+            block = Heading(2, block.runs)
+        result.append(block)
     return result
+
+
+def _is_bold_line(block: Block) -> bool:
+    """A short one-line paragraph that is bold from start to end (a caption or heading)."""
+    if not isinstance(block, Paragraph) or not block.runs:
+        return False
+    text = block_text(block)
+    return (0 < len(text.strip()) <= _HEADING_MAX_CHARS and "\n" not in text
+            and all(run.bold for run in block.runs if run.text.strip()))

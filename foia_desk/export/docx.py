@@ -27,16 +27,19 @@ from foia_desk.export.blocks import (
     Rule,
     Run,
     parse_markdown,
+    sanitize,
 )
 from foia_desk.letter import Letter
 from foia_desk.paths import resource_path
 
 BASE_DOCUMENT = ("letter-base.docx",)
 CODE_FONT = "Courier New"
+PROPERTY_LIMIT = 255  # python-docx (and Word) refuse longer core-property values
 ROLE_STYLES = {
     "letterhead": "Letterhead",
     "date": "Date",
     "address": "Address",
+    "caption": "Letter Caption",
     "subject": "Subject",
     "body": "Normal",
     "code": "Normal",
@@ -65,10 +68,10 @@ def write_docx(letter: Letter, handle: BinaryIO) -> None:
 
     props = document.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    props.title = letter.subject
-    props.author = letter.author
-    props.last_modified_by = letter.author
-    props.subject = pdf_subject(letter)
+    props.title = _property(letter.subject)
+    props.author = _property(letter.author)
+    props.last_modified_by = _property(letter.author)
+    props.subject = _property(pdf_subject(letter))
     props.comments = ""
     props.keywords = "FOIA" if letter.kind != "privacy-act" else "Privacy Act"
     props.category = letter.kind
@@ -78,6 +81,12 @@ def write_docx(letter: Letter, handle: BinaryIO) -> None:
     buffer = io.BytesIO()  # build the zip in memory: a failing disk then sees one clean write
     document.save(buffer)
     handle.write(buffer.getvalue())
+
+
+def _property(value: str) -> str:
+    """A core-property value: one line, XML-safe, within Word's 255-character limit."""
+    text = " ".join(sanitize(value).split())
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1] + "…"
 
 
 @lru_cache(maxsize=1)
@@ -90,13 +99,29 @@ def _base_document_bytes() -> bytes:
                         "Reinstall FOIA Desk, or export to PDF instead.") from exc
 
 
+@lru_cache(maxsize=1)
+def _style_ids() -> dict[str, str | None]:
+    """Paragraph style name -> style id in the base document (None for the default style)."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = Document(io.BytesIO(_base_document_bytes())).styles
+    ids: dict[str, str | None] = {}
+    for style in styles.element.style_lst:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name_val is not None:
+            ids[style.name_val] = None if style.default else style.styleId
+    # python-docx presents "heading 1" as "Heading 1"
+    ids.update({name.title(): ids[name] for name in list(ids) if name.startswith("heading ")})
+    return ids
+
+
 class _DocxWriter:
     """Appends blocks to a python-docx Document, managing list numbering instances."""
 
     def __init__(self, document: Any) -> None:
         self.document = document
         self.list_num_ids: dict[int, int] = {}
-        self._numbering = None
+        self.style_ids = _style_ids()
 
     def write(self, blocks: tuple[Block, ...]) -> None:
         for block in blocks:
@@ -118,7 +143,10 @@ class _DocxWriter:
                             code=block.role == "code")
 
     def _paragraph(self, runs: tuple[Run, ...], style: str, *, code: bool = False) -> Any:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        # python-docx looks styles up by name with a linear scan per paragraph; the ids of the
+        # base document's styles are known, so set the id directly.
+        paragraph._p.style = self.style_ids[style]
         last_run = None
         for run in runs:
             if run.line_break:

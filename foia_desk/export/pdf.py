@@ -24,7 +24,9 @@ from foia_desk.export.blocks import (
     Rule,
     Run,
     parse_markdown,
+    sanitize,
 )
+from foia_desk.export.pdf_bidi import visual_order
 from foia_desk.letter import Letter
 
 CREATOR = "FOIA Desk"
@@ -64,9 +66,9 @@ def write_pdf(letter: Letter, handle: BinaryIO) -> None:
         pagesize=LETTER,
         leftMargin=MARGIN_POINTS, rightMargin=MARGIN_POINTS,
         topMargin=MARGIN_POINTS, bottomMargin=MARGIN_POINTS,
-        title=letter.subject,
-        author=letter.author,
-        subject=pdf_subject(letter),
+        title=_one_line(letter.subject),
+        author=_one_line(letter.author),
+        subject=_one_line(pdf_subject(letter)),
         creator=CREATOR,
         producer=CREATOR,
         lang="en-US",
@@ -77,6 +79,10 @@ def write_pdf(letter: Letter, handle: BinaryIO) -> None:
     except LayoutError as exc:
         raise UserError("The letter could not be laid out as a PDF.",
                         f"Shorten the part that does not fit on a page ({exc}).") from exc
+
+
+def _one_line(text: str) -> str:
+    return " ".join(sanitize(text).split())
 
 
 def pdf_subject(letter: Letter) -> str:
@@ -93,9 +99,12 @@ def markup(runs: tuple[Run, ...], fonts: Any, *, bold: bool = False,
         if run.line_break:
             parts.append("<br/>")
             continue
-        for font_name, text in fonts.segments(run.text, bold=run.bold or bold,
-                                              italic=run.italic or italic):
-            parts.append(f'<font name="{font_name}">{escape(text)}</font>')
+        text = visual_order(run.text)
+        if run.code:
+            text = text.replace(" ", "\u00a0")  # keep code spacing
+        for font_name, piece in fonts.segments(text, bold=run.bold or bold,
+                                               italic=run.italic or italic):
+            parts.append(f'<font name="{font_name}">{escape(piece)}</font>')
     return "".join(parts)
 
 
@@ -149,6 +158,8 @@ def _styles() -> dict[str, Any]:
         "letterhead": ParagraphStyle("letterhead", parent=opening, spaceAfter=18),
         "date": opening,
         "address": opening,
+        "caption": ParagraphStyle("caption", parent=opening, fontName=SANS_BOLD, fontSize=12,
+                                  leading=16, keepWithNext=1),
         "subject": ParagraphStyle("subject", parent=opening, keepWithNext=1),
         "code": ParagraphStyle("code", parent=body, leftIndent=18),
         "h1": ParagraphStyle("h1", parent=body, fontName=SANS_BOLD, fontSize=14, leading=18,

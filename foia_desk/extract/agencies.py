@@ -17,7 +17,7 @@ from foia_desk.extract.matcher import compile_phrases, phrase_key, trie_pattern
 
 _PREFIXES = ("u.s. ", "us ", "united states ", "u. s. ")
 _ARTICLE = "the "
-_SMALL_WORDS = frozenset("of and the for on in to at & a an".split())
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "on", "in", "to", "at", "&", "a", "an"])
 _LARGER_BEFORE = re.compile(
     r"(?:Committee|Subcommittee|Caucus|Council|Commission|Division|Department|Office|Bureau|"
     r"Board|Center|Institute|Task Force|Service|Agency)[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?$")
@@ -260,10 +260,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     import bisect
 
     index = bisect.bisect_right(spans, (start, 1 << 62))
-    for s, e in spans[max(0, index - 2):index + 1]:
-        if s < end and start < e:
-            return True
-    return False
+    return any(s < end and start < e for s, e in spans[max(0, index - 2):index + 1])
 
 
 def _acronym_confidence(text: str, start: int, end: int, matched: str, agency_id: str,

@@ -59,7 +59,7 @@ def extract(text: str, article_date: date | None = None, *,
     agencies = _agency_findings(hits, directory, reading)
     non_foia = _body_findings(bodies, directory, cues, reading, plain, places, sentences)
     actors = _actors(hits, bodies, directory, plain)
-    place_names = sorted({plain[p:p + len(s)] for p, s in places} | _place_words(plain, places))
+    place_names = sorted({name.lower() for _, _, name in places})
     candidates = find_topics(plain, sentences, actors, dates, place_names)
     topics = []
     for number, cand in enumerate(candidates, 1):
@@ -77,18 +77,6 @@ def extract(text: str, article_date: date | None = None, *,
     return Findings(text, agencies, non_foia, topics, date_findings, info, article_date)
 
 
-def _place_words(plain: str, places: list[tuple[int, str]]) -> set[str]:
-    """The exact words of each place mention (city or state names as written)."""
-    import re
-
-    out = set()
-    for pos, _ in places:
-        match = re.match(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}", plain[pos:pos + 40])
-        if match:
-            out.add(match.group(0))
-    return out
-
-
 def _mention(reading: Reading, start: int, end: int) -> Mention:
     o_start, o_end = reading.span(start, end)
     return Mention(o_start, o_end, reading.original[o_start:o_end])
@@ -96,21 +84,33 @@ def _mention(reading: Reading, start: int, end: int) -> Mention:
 
 def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
                       ) -> tuple[list[Hit], list[BodyHit]]:
-    """A longer non-FOIA name swallows an agency name inside it, and vice versa."""
+    """Decide between overlapping agency and non-FOIA names.
+
+    A named body or a state/legislative pattern that contains an agency name wins ("Senate
+    Homeland Security Committee", "Michigan Department of Health and Human Services"). A
+    company, NGO or outlet pattern containing an agency name loses: "Hunter Holmes McGuire
+    VA Medical Center" is a VA facility, not a non-profit.
+    """
     named = [h for h in hits if h.how != "informal"]
-    keep_hits = []
-    for hit in hits:
-        inside = any(b.start <= hit.start and hit.end <= b.end and (b.end - b.start) >
-                     (hit.end - hit.start) for b in bodies)
-        if not inside:
-            keep_hits.append(hit)
-    keep_bodies = []
-    for body in sorted(bodies, key=lambda b: (b.start, -(b.end - b.start))):
-        covered = any(h.start <= body.start and body.end <= h.end for h in named) or \
-            (body.generic and any(h.start < body.end and body.start < h.end for h in named
-                                  if not (body.start <= h.start and h.end <= body.end)))
-        if covered:
+
+    def weak(body: BodyHit) -> bool:
+        return body.generic and body.kind in ("ngo", "company", "news_media", "court")
+
+    strong_bodies = []
+    for body in bodies:
+        touching = [h for h in named if h.start < body.end and body.start < h.end]
+        if not touching:
+            strong_bodies.append(body)
             continue
+        contains_all = all(body.start <= h.start and h.end <= body.end and
+                           (body.end - body.start) > (h.end - h.start) for h in touching)
+        if contains_all and not weak(body):
+            strong_bodies.append(body)
+    keep_hits = [h for h in hits if not any(
+        b.start <= h.start and h.end <= b.end and (b.end - b.start) > (h.end - h.start)
+        for b in strong_bodies)]
+    keep_bodies: list[BodyHit] = []
+    for body in sorted(strong_bodies, key=lambda b: (b.start, -(b.end - b.start))):
         if any(k.start <= body.start and body.end <= k.end for k in keep_bodies):
             continue
         keep_bodies.append(body)
@@ -180,7 +180,7 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
 
 
 def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, reading: Reading,
-                   plain: str, places: list[tuple[int, str]],
+                   plain: str, places: list[tuple[int, str, str]],
                    sentences: list[tuple[int, int]]) -> list[NonFoiaFinding]:
     import bisect
 
@@ -191,10 +191,11 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
     starts = [s for s, _ in sentences]
     for body in sorted(bodies, key=lambda b: b.start):
         name = body.name
+        body_id = body.body_id
         if body.kind == "news_media" and body.generic and name in news_names:
             name = news_names[name]
-        record = directory.bodies and next((b for b in directory.bodies if b.id == body.body_id),
-                                           None)
+            body_id = next((b.body_id for b in bodies if b.name == name and b.body_id), None)
+        record = next((b for b in directory.bodies if b.id == body_id), None)
         kind = directory.kind(body.kind)
         reason = (record.reason if record else "") or (kind.reason if kind else "")
         route = (record.route if record else "") or (kind.route if kind else "")
@@ -203,20 +204,19 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
             if state is None:
                 index = bisect.bisect_right(starts, body.start) - 1
                 s_start, s_end = sentences[index] if index >= 0 else (0, len(plain))
-                local = [st for pos, st in places if s_start <= pos < s_end]
+                local = [st for pos, st, _ in places if s_start <= pos < s_end]
                 state = local[0] if local else main_state
             law = cues.state_law(state)
             if law:
                 route = f"Ask under the {law} ({state}). {route}"
-        key = (body.body_id or name).lower()
+        key = (body_id or name).lower()
         if body.body_id in ("local_police", "sheriff", "state_police", "state_government",
                             "local_government", "prosecutor_local", "state_university"):
             key = name.lower() if body.generic else plain[body.start:body.end].lower()
             name = plain[body.start:body.end] if not body.generic else name
         finding = found.get(key)
         if finding is None:
-            finding = found[key] = NonFoiaFinding(name, body.kind, reason, route,
-                                                  id=body.body_id)
+            finding = found[key] = NonFoiaFinding(name, body.kind, reason, route, id=body_id)
         mention = _mention(reading, body.start, body.end)
         if mention not in finding.mentions:
             finding.mentions.append(mention)

@@ -23,13 +23,22 @@ SPUN_THRESHOLD = 0.5
 MIN_HITS = 3
 
 _CLASSES: dict[str, frozenset[str]] = {
-    "@det": frozenset("the a an this that these those its their his her our my your which "
-                      "what some any each every no another such [its] its'".split()),
-    "@subj": frozenset("i you he she it we they who which that one officers agents people "
-                       "officials inspectors authorities police".split()),
-    "@modal": frozenset("to can will must may might should would could shall cannot tin "
-                        "volition".split()),
-    "@day": frozenset("monday tuesday wednesday thursday friday saturday sunday".split()),
+    "@det": frozenset([
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+        "my", "your", "which", "what", "some", "any", "each", "every", "no", "another", "such",
+        "[its]", "its'",
+    ]),
+    "@subj": frozenset([
+        "i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "one", "officers",
+        "agents", "people", "officials", "inspectors", "authorities", "police",
+    ]),
+    "@modal": frozenset([
+        "to", "can", "will", "must", "may", "might", "should", "would", "could", "shall",
+        "cannot", "tin", "volition",
+    ]),
+    "@day": frozenset([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]),
 }
 _WORD_AFTER = re.compile(r"[ \t\"'(]*(?:\r?\n[ \t]*)?([\w'\[\]]+)")
 _WORD_BEFORE = re.compile(r"([\w'\[\]]+)[\"')]*[ \t]*(?:\r?\n[ \t]*)?$")

@@ -13,10 +13,15 @@ from foia_desk.extract.cues import Cues
 from foia_desk.extract.matcher import compile_phrases, phrase_key
 
 _LEADING_NOISE = frozenset(
-    "the a an in on at by for from with and but meanwhile when while after before according "
-    "both then yesterday today last as of to said says told".split())
-_FEDERAL_START = frozenset("national federal u.s. us united department office bureau "
-                           "central defense".split())
+    [
+        "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "and", "but",
+        "meanwhile", "when", "while", "after", "before", "according", "both", "then", "yesterday",
+        "today", "last", "as", "of", "to", "said", "says", "told",
+    ])
+_FEDERAL_START = frozenset([
+    "national", "federal", "u.s.", "us", "united", "department", "office", "bureau", "central",
+    "defense",
+])
 _RUN_BEFORE = re.compile(
     r"((?:(?:[A-Z][\w'.&-]*|\d+(?:st|nd|rd|th))[ \t]+(?:(?:of|and|for|the|on|&|de)[ \t]+)?)"
     r"{1,5})$")
@@ -58,7 +63,7 @@ class BodyIndex:
                 if raw.lower().startswith("the "):
                     raw = raw[4:]
                 # Capitalised one-word names and acronyms are matched as written.
-                if " " not in raw and (raw[:1].isupper() or raw.isupper()) or raw.isupper():
+                if (" " not in raw and (raw[:1].isupper() or raw.isupper())) or raw.isupper():
                     self.exact.setdefault(raw, []).append(body.id)
                 else:
                     self.folded.setdefault(phrase_key(raw), []).append(body.id)
@@ -77,9 +82,8 @@ class BodyIndex:
         groups = cues.words("congress", "groups")
         self.groups_re = compile_phrases(groups, ignore_case=False)
         judges = cues.words("courts", "judges")
-        self.judges_re = compile_phrases(judges + ["federal judge", "federal judges",
-                                                   "federal courts", "federal court"],
-                                         ignore_case=True)
+        judges += ["federal judge", "federal judges", "federal courts", "federal court"]
+        self.judges_re = compile_phrases(judges, ignore_case=True)
 
 
 _INDEXES: weakref.WeakKeyDictionary[Directory, BodyIndex] = weakref.WeakKeyDictionary()
@@ -118,11 +122,13 @@ def find_bodies(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
             key = phrase_key(match.group("m")) if fold else " ".join(match.group("m").split())
             for body_id in table.get(key, ())[:1]:
                 body = index.bodies[body_id]
-                if fold and body.kind not in ("state_local", "court", "legislature") \
-                        and not match.group("m")[:1].isupper():
+                generic_kind = body.kind in ("state_local", "court", "legislature")
+                if fold and not generic_kind and not match.group("m")[:1].isupper():
                     continue  # "apple pie", "the guardian of ..." are not the bodies
                 hits.append(BodyHit(match.start(), match.end(), body.name, body.kind, body_id))
     hits.extend(_suffix_hits(text, index, cues))
+    hits.extend(_state_agency_hits(text, cues))
+    hits.extend(_committee_hits(text))
     for match in _MEMBER.finditer(text):
         hits.append(BodyHit(match.start(), match.end(), match.group(0), "legislature",
                             generic=True))
@@ -149,6 +155,45 @@ def find_bodies(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
     return _state_demotions(text, hits, cues)
 
 
+_COMMITTEE = re.compile(r"(?P<run>(?:[A-Z][\w'.&-]*[ \t]+(?:(?:of|and|on|for|the|&)[ \t]+)?){1,6})"
+                        r"(?P<kind>Committee|Subcommittee|Caucus)\b")
+_CONGRESS_NEAR = re.compile(r"\b(?:Sens?\.|Reps?\.)|\b(?:Senator|Representative|Congress\w*|"
+                            r"House|Senate|lawmakers?)\b")
+
+
+def _committee_hits(text: str) -> list[BodyHit]:
+    """Committees of Congress: named with House/Senate, or next to a member of Congress."""
+    hits = []
+    for match in _COMMITTEE.finditer(text):
+        run = _clean_run(match.group("run"))
+        if not run:
+            continue
+        start = match.end("run") - len(match.group("run")) + match.group("run").find(run)
+        window = text[max(0, match.start() - 200):match.end() + 100]
+        if run.split()[0] in ("House", "Senate", "Joint") or _CONGRESS_NEAR.search(window):
+            hits.append(BodyHit(start, match.end(), f"{run} {match.group('kind')}",
+                                "legislature", generic=True))
+    return hits
+
+
+_STATE_AGENCY: dict[int, tuple[Cues, re.Pattern[str]]] = {}
+
+
+def _state_agency_hits(text: str, cues: Cues) -> list[BodyHit]:
+    """"Oklahoma Department of Emergency Management", "Texas Board of Pardons and Paroles"."""
+    cached = _STATE_AGENCY.get(id(cues))
+    if not cached or cached[0] is not cues:
+        states = "|".join(re.escape(s) for s in sorted(cues.states, key=len, reverse=True))
+        pattern = re.compile(
+            r"\b(?P<state>" + states + r")(?:'s)?[ \t]+(?:State[ \t]+)?"
+            r"(?:Department|Division|Office|Bureau|Agency|Commission|Board|Authority|"
+            r"Administration|Council)[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?"
+            r"[A-Z][\w'-]*(?:,?[ \t]+(?:(?:and|&|of|for)[ \t]+)?[A-Z][\w'-]*){0,5}")
+        cached = _STATE_AGENCY[id(cues)] = (cues, pattern)
+    return [BodyHit(m.start(), m.end(), m.group(0), "state_local", state=m.group("state"),
+                    generic=True) for m in cached[1].finditer(text)]
+
+
 def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
     hits: list[BodyHit] = []
     for match in index.suffix_re.finditer(text):
@@ -163,8 +208,8 @@ def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
             continue
         name = f"{run} {suffix}"
         name_start = start - len(before.group(1)) + before.group(1).find(run.split()[0])
-        if kind == "news_media" and (len(run.split()) < 1 or
-                                     not re.search(r"\b[Tt]he[ \t]+$", text[max(0, name_start - 5):name_start])):
+        after_the = re.search(r"\b[Tt]he[ \t]+$", text[max(0, name_start - 5):name_start])
+        if kind == "news_media" and not after_the:
             continue
         state = _state_in(name, cues)
         hits.append(BodyHit(name_start, end, name, kind, state=state, generic=True))
@@ -182,7 +227,8 @@ def _place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
     abbrs = sorted(cues.state_abbreviations, key=len, reverse=True)
     places = re.compile(r"\b(?P<n>" + "|".join(re.escape(n) for n in names) + r")\b"
-                        r"(?![ \t]+(?:Post|Times|D\.?C\.?))|, (?P<a>"
+                        r"(?![ \t]+(?:Post|Times|D\.?C\.?))|"
+                        r"(?P<city>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}), (?P<a>"
                         + "|".join(re.escape(a) for a in abbrs) + r")")
     before = re.compile(r"(\b[Ss]tate|" + "|".join(re.escape(s) for s in cues.states)
                         + r")(?:'s|')?[ \t]+$")
@@ -207,8 +253,8 @@ def _state_demotions(text: str, hits: list[BodyHit], cues: Cues) -> list[BodyHit
     return out
 
 
-def place_states(text: str, cues: Cues) -> list[tuple[int, str]]:
-    """(position, state) for every state, big city or ", Abbr." mention in ``text``."""
+def place_states(text: str, cues: Cues) -> list[tuple[int, str, str]]:
+    """(position, state, place as written) for each state, big city or "Town, Abbr." mention."""
     places, _ = _place_patterns(cues)
     found = []
     for match in places.finditer(text):
@@ -216,16 +262,17 @@ def place_states(text: str, cues: Cues) -> list[tuple[int, str]]:
             name = match.group("n")
             state = name if name in cues.states else cues.cities.get(name)
         else:
+            name = match.group("city")
             state = cues.state_abbreviations.get(match.group("a"))
         if state:
-            found.append((match.start(), state))
+            found.append((match.start(), state, name))
     return found
 
 
-def article_state(places: list[tuple[int, str]]) -> str | None:
+def article_state(places: list[tuple[int, str, str]]) -> str | None:
     """The state an article is mostly about, if one clearly dominates."""
     counts: dict[str, int] = {}
-    for _, state in places:
+    for _, state, _name in places:
         counts[state] = counts.get(state, 0) + 1
     if not counts:
         return None

@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    "u.s mr mrs ms dr sen sens rep reps gov gen lt col sgt st jan feb mar apr jun jul aug "
-    "sep sept oct nov dec inc corp co ltd jr sr no vs dept u.n d.c calif colo fla ill mass "
-    "mich minn ore pa tenn tex va wash wis ariz ark conn del ga ind kan ky la md miss mo "
-    "mont neb nev okla vt wyo n.y n.j n.m n.c n.d s.c s.d r.i n.h w.va e.g i.e p.m a.m "
-    "approx est fig ave blvd".split())
+    [
+        "u.s", "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
+        "sgt", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "inc", "corp", "co", "ltd", "jr", "sr", "no", "vs", "dept", "u.n", "d.c", "calif",
+        "colo", "fla", "ill", "mass", "mich", "minn", "ore", "pa", "tenn", "tex", "va", "wash",
+        "wis", "ariz", "ark", "conn", "del", "ga", "ind", "kan", "ky", "la", "md", "miss", "mo",
+        "mont", "neb", "nev", "okla", "vt", "wyo", "n.y", "n.j", "n.m", "n.c", "n.d", "s.c",
+        "s.d", "r.i", "n.h", "w.va", "e.g", "i.e", "p.m", "a.m", "approx", "est", "fig", "ave",
+        "blvd",
+    ])
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 

@@ -17,30 +17,59 @@ from datetime import date
 
 from foia_desk.extract.model import DateFinding
 
-_STOP = frozenset("the a an of to in on at by for from with and or its their his her our "
-                  "this that these those which who as is are was were be been it they he she "
-                  "we also any all such".split())
-_VERBS = frozenset("stated said says say shows showed show revealed reveals obtained reviewed "
-                   "requesting requested asking asked which that who was were is are has have "
-                   "had told tells noted notes claimed claims called calls describing described "
-                   "warned warns urged urges demanding demanded seeking sought, will would could "
-                   "according".split())
+_STOP = frozenset([
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "its", "their", "his", "her", "our", "this", "that", "these", "those", "which", "who", "as",
+    "is", "are", "was", "were", "be", "been", "it", "they", "he", "she", "we", "also", "any",
+    "all", "such", "about", "more", "other", "different", "some", "many", "much", "own", "via",
+    "like", "than", "into", "onto", "upon", "over", "under",
+])
+_VERBS = frozenset([
+    "stated", "said", "says", "say", "shows", "showed", "show", "revealed", "reveals", "obtained",
+    "reviewed", "requesting", "requested", "asking", "asked", "which", "that", "who", "was",
+    "were", "is", "are", "has", "have", "had", "found", "finds", "concluded", "told", "tells",
+    "noted", "includes", "include", "including", "included", "sent", "wrote", "issued", "signed",
+    "notes", "claimed", "claims", "called", "calls", "describing", "described", "warned", "warns",
+    "urged", "urges", "demanding", "demanded", "seeking", "sought,", "will", "would", "could",
+    "according",
+])
 _PROGRAM = re.compile(r"\b(?P<noun>program|programme|initiative|pilot)s?\b", re.IGNORECASE)
 _TASK_FORCE = re.compile(r"\btask[ \t-]+force\b", re.IGNORECASE)
 _OPERATION_NAME = re.compile(r"\bOperation[ \t]+(?P<name>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})")
-_EVENT = re.compile(r"\b(?P<noun>raids?|sweeps?|busts?|operations?|surges?|blitz)\b")
+_EVENT = re.compile(r"\b(?P<noun>raids?|sweeps?|busts?|operations?|surges?|blitz|seizures?|"
+                    r"shootings?|explosions?|crash(?:es)?|outages?|spills?|fires?|"
+                    r"[Ss]eized?|[Rr]aided|[Rr]aid)\b")
+_VERB_NOUN = {"seize": "seizure", "seized": "seizure", "raided": "raid"}
 _PLACE = re.compile(r"\b(?:in|at|near|outside|across)[ \t]+(?:the[ \t]+)?"
                     r"(?P<place>[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3})")
 _COMMUNICATION = re.compile(
-    r"\b(?P<det>an?|the|their|its|his|her|a[ \t]+series[ \t]+of)?[ \t]*"
-    r"(?P<mods>(?:[\w-]+[ \t]+){0,2}?)"
+    r"\b(?P<det>an?|the|their|its|his|her|a[ \t]+series[ \t]+of)[ \t]+"
+    r"(?P<mods>(?:[\w'-]+[ \t]+){0,2}?)"
     r"(?P<noun>e-?mails?|letters?|memos?|memorandum|memoranda|text[ \t]+messages|directives?|"
     r"briefings?|slide[ \t]+decks?|presentations?|cables?|correspondence|bulletins?|"
-    r"internal[ \t]+reports?|audit[ \t]+reports?)\b", re.IGNORECASE)
+    r"internal[ \t]+reports?|audit[ \t]+reports?|complaints?|reports?|audits?|"
+    r"reviews?|assessments?|notices?|filings?)\b"
+    r"(?![ \t-]+(?:carriers?|box(?:es)?|grade|of[ \t]+credit|size|opener|writers?))",
+    re.IGNORECASE)
+_FINDING = re.compile(r"^[^.;]{0,80}?\b(?:found|concluded|showed|shows|finds|says|revealed)"
+                      r"[ \t]+(?:(?:last|this)[ \t]+\w+[ \t]+)?(?:that[ \t]+)?(?P<what>[^.;]+)")
+_NEEDS_AUTHOR = frozenset([
+    "report", "reports", "audit", "audits", "review", "reviews", "assessment", "assessments",
+    "notice", "notices", "filing", "filings", "complaint", "complaints",
+])
 _SEND = re.compile(r"\b(?P<who>[\w'’-]+(?:[ \t]+[\w'’-]+)?)[ \t]+(?:sent|wrote|issued|signed|"
                    r"circulated|drafted)\b")
-_DATA = re.compile(r"\b(?P<what>(?:[\w-]+[ \t]+){0,2}?(?:data|information|records|addresses|"
-                   r"logs|footage|metadata|database))\b", re.IGNORECASE)
+_DATA = re.compile(r"\b(?:data|information|records|addresses|logs|footage|metadata|database|"
+                   r"numbers|histories|recordings|images|photos)\b", re.IGNORECASE)
+_DATA_TYPES = re.compile(r"\b(?:IP|e-?mail|home|mailing|MAC)[ \t]+addresses\b|"
+                         r"\b(?:tracking|location|subscriber|account|payment|financial|biometric|"
+                         r"license[ \t]+plate|cell[ \t]+site|geolocation|travel|passenger|"
+                         r"credit[ \t]+card|payment[ \t]+card|phone|call|browsing|search|"
+                         r"medical|tax|immigration|criminal|arrest|social[ \t]+media|"
+                         r"facial[ \t]+recognition|fingerprint|DNA|purchase|banking|"
+                         r"surveillance|camera|body[ \t]+camera|drone)[ \t]+"
+                         r"(?:data|information|records|histories|logs|footage|numbers|images|"
+                         r"recordings|scans)\b", re.IGNORECASE)
 _ACCESS = re.compile(r"\b(?:access|request(?:s|ed|ing)?|shar(?:e|ed|ing)|obtain(?:s|ed)?|"
                      r"collect(?:s|ed|ing)?|hand(?:ed)?[ \t]+over|turn(?:ed)?[ \t]+over|"
                      r"provid(?:e|ed|ing)|purchas(?:e|ed|ing)|bought|buy(?:s|ing)?|"
@@ -55,7 +84,7 @@ _STATISTIC = re.compile(r"\b(?P<num>\d[\d,.]*)[ \t]*(?:%|percent|per[ \t]+cent|"
                         r"cases|complaints|incidents|searches|detainees|deaths|times|"
                         r"applications|warrants|flights|individuals|migrants|aliens|"
                         r"employees|agents|officers|records|dollars|million|billion))\b")
-_PRONOUN = frozenset("they he she it we".split())
+_PRONOUN = frozenset(["they", "he", "she", "it", "we"])
 
 
 @dataclass
@@ -79,11 +108,11 @@ class Candidate:
     confidence: float = 0.6
 
 
-def _clip(words: list[str], limit: int) -> str:
+def _clip(words: list[str], limit: int, *, stop_at_verbs: bool = True) -> str:
     out: list[str] = []
     for word in words[:limit]:
         bare = word.strip(",.;:\"'“”()").lower()
-        if out and bare in _VERBS:
+        if out and stop_at_verbs and bare in _VERBS:
             break
         out.append(word)
         if word[-1:] in ",.;:\"”)":
@@ -114,6 +143,10 @@ def _actor_before(actors: list[Actor], pos: int, within: int = 45) -> Actor | No
     return best
 
 
+def _actor_after(actors: list[Actor], pos: int, within: int = 30) -> Actor | None:
+    return next((a for a in actors if a.start >= pos and a.start - pos <= within), None)
+
+
 def _dates_in(dates: list[DateFinding], start: int, end: int) -> list[DateFinding]:
     return [d for d in dates if start <= d.start and d.end <= end]
 
@@ -128,7 +161,7 @@ def find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
         here_dates = _dates_in(dates, s_start, s_end)
         previous = sentences[max(0, index - 2):index]
         context = [a for p in previous for a in _actors_in(actors, *p)]
-        following = " ".join(text[s:e] for s, e in sentences[index + 1:index + 4]).lower()
+        following = " ".join(text[s:e] for s, e in sentences[index + 1:index + 7]).lower()
         for cand in (_programs(sentence, s_start, here) + _task_forces(sentence, s_start, here)
                      + _operations(sentence, s_start, here, here_dates, places)
                      + _communications(sentence, s_start, here, context, following)
@@ -206,13 +239,16 @@ def _operations(sentence: str, offset: int, here: list[Actor], here_dates: list[
         place_match = _PLACE.search(sentence, match.end(), match.end() + 60) or \
             _PLACE.search(sentence, max(0, match.start() - 60), match.start())
         place = place_match.group("place") if place_match else ""
-        if place and place not in places:
+        if place and not any(place.lower() == p or place.lower().startswith(p + " ")
+                             for p in places):
             place = ""
         if not place:
             continue
-        noun = match.group("noun").rstrip("s") if match.group("noun") != "blitz" else "blitz"
+        noun = match.group("noun").lower()
+        noun = _VERB_NOUN.get(noun) or (re.sub(r"(?:es|s)$", "", noun) if not
+                                        noun.endswith(("ss", "tz")) else noun)
         out.append(Candidate(
-            f"event:{place.lower()}", "operation",
+            f"event:{place.split()[0].lower()}", "operation",
             f"Records about the {noun} in {place}: planning documents, the agencies and "
             f"personnel taking part, arrest records and after-action reports",
             _ids(here), []))
@@ -241,10 +277,22 @@ def _communications(sentence: str, offset: int, here: list[Actor], context: list
                 who = ref.label if ref else ""
             if who and who.lower() not in _STOP:
                 sender = f" from {who}"
+        if noun.lower() in _NEEDS_AUTHOR:
+            # A bare "report" or "review" is a record only when someone's: "the SEC's
+            # complaint", "a report by the inspector general".
+            author = _actor_before(here, offset + match.start("noun"), 3) or \
+                (_actor_after(here, offset + match.end(), 12) if tail.lower().startswith(
+                    ("by", "from")) else None)
+            if author is None or not author.agency_id:
+                continue
         phrase = " ".join([*mods, noun])
         text = f"Copies of the {phrase}{sender}"
         if tail:
             text += f" {tail}"
+        finding = _FINDING.match(sentence[match.end():])
+        if finding and noun.lower().rstrip("s") in ("report", "audit", "review", "assessment"):
+            text += ", which found that " + _clip(finding.group("what").split(), 18,
+                                                  stop_at_verbs=False)
         if any(cue in following for cue in ("in response", "responded", "replied", "wrote back",
                                             "response")):
             text += ", and any reply"
@@ -257,56 +305,69 @@ def _communications(sentence: str, offset: int, here: list[Actor], context: list
 def _data(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
     if not _ACCESS.search(sentence):
         return []
-    kinds: list[str] = []
+    kinds = []
+    for match in _DATA_TYPES.finditer(sentence):
+        phrase = " ".join(match.group(0).split())
+        if phrase.lower() not in (k.lower() for k in kinds):
+            kinds.append(phrase)
     holder: Actor | None = None
     for match in _DATA.finditer(sentence):
-        what = _clip(match.group("what").split(), 4)
-        words = [w for w in what.split() if w.lower() not in _STOP]
-        if not words:
-            continue
-        owner = _actor_before(here, offset + match.start(), 3)
-        if owner and len(words) == 1:
+        owner = _actor_before(here, offset + match.start(), 2)
+        if owner and owner.agency_id:
             holder = owner
-            continue
-        phrase = " ".join(words)
-        if len(words) == 1 or phrase.lower() in ("public records", "court records"):
-            continue
-        if phrase not in kinds:
-            kinds.append(phrase)
+            break
     if not kinds and holder is None:
         return []
-    requester = next((a for a in here if a is not holder), None)
+    requester = next((a for a in here if a is not holder and a.label != (holder.label if holder
+                                                                         else None)), None)
     text = "Records of requests"
     if requester:
         text += f" by {requester.label}"
     text += " for access to"
     text += f" {holder.label} data" if holder else " data"
     if kinds:
-        text += ", including " + ", ".join(kinds)
+        text += " (" + ", ".join(kinds) + ")"
+    text += ", and of what was shared"
     key = f"data:{holder.agency_id if holder else ''}:{requester.label if requester else ''}"
     return [Candidate(key, "data", text, _ids(here), [], confidence=0.6)]
+
+
+_GENERIC_OWNER = re.compile(
+    r"\b(?:its|their|the[ \t]+(?:agency|bureau|department|service|office|administration|"
+    r"commission)(?:'s|')?)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
 
 
 def _policies(sentence: str, offset: int, here: list[Actor], context: list[Actor]
               ) -> list[Candidate]:
     out = []
     for match in _POLICY.finditer(sentence):
-        owner = _actor_before(here, offset + match.start(), 25)
-        before = sentence[max(0, match.start() - 12):match.start()].lower()
-        if owner is None and re.search(r"\b(?:its|their)\b[^.]*$", before):
-            owner = _actor_before(here, offset + match.start(), 400) or \
-                next((a for a in reversed(context) if a.agency_id), None)
+        position = offset + match.start()
+        owner = _actor_before(here, position, 25)
+        if owner is None:
+            after = re.match(r"[ \t]+(?:with|between|by|of)[ \t]+(?:the[ \t]+)?",
+                             sentence[match.end():])
+            if after:
+                owner = _actor_after(here, offset + match.end(), after.end() + 2)
+        if owner is None and _GENERIC_OWNER.search(sentence, max(0, match.start() - 60),
+                                                   match.start()):
+            earlier = [a for a in context + here if a.agency_id and a.start < position]
+            owner = earlier[-1] if earlier else None
         if owner is None or owner.agency_id is None:
             continue
         noun = " ".join(match.group("noun").split())
+        mods = [w for w in re.findall(r"[\w-]+", sentence[max(0, match.start() - 40):
+                                                           match.start()])[-3:]
+                if w.lower() not in _STOP and w.lower() not in _VERBS and not w.isdigit()
+                and w != owner.label and not w.endswith("'s")]
+        mods = mods[-2:] if all(m[:1].islower() for m in mods[-2:]) else []
         tail = _clip(sentence[match.end():].split(), 12)
-        text = f"{owner.label} {noun}"
+        text = f"{owner.label} {' '.join([*mods, noun])}"
         if tail.lower().startswith(("on ", "for ", "to ", "governing ", "about ", "that ",
                                     "regarding ", "with ")):
             text += f" {tail}"
-        out.append(Candidate(f"policy:{owner.agency_id}", "policy",
+        out.append(Candidate(f"policy:{owner.agency_id}:{noun.lower().rstrip('s')}", "policy",
                              f"Records of the {text}, with the current version and any drafts",
-                             [owner.agency_id] + _ids(here), [], confidence=0.55))
+                             [owner.agency_id, *_ids(here)], [], confidence=0.55))
     return out
 
 
@@ -316,9 +377,13 @@ def _statistics(sentence: str, offset: int, here: list[Actor]) -> list[Candidate
         clauses = re.split(r"[,;:]|\b(?:but|that|which|while|although)\b", sentence)
         clause = next((c for c in clauses if match.group("num") in c), sentence)
         clause = " ".join(clause.split()).strip(" .\"“”")
+        words = clause.split()
+        if len(words) > 20:
+            at = next((i for i, w in enumerate(words) if match.group("num") in w), 0)
+            clause = " ".join(words[max(0, at - 6):at + 8])
         if len(clause.split()) < 3:
             continue
-        out.append(Candidate(f"statistic:{clause.lower()}", "statistic",
+        out.append(Candidate(f"statistic:{match.group('num')}", "statistic",
                              f"Records underlying the figure cited: {clause}",
                              _ids(here), [], confidence=0.5))
     return out
@@ -331,14 +396,23 @@ def _link_event_dates(cands: list[Candidate], text: str, sentences: list[tuple[i
         if not cand.key.startswith("event:") or any(d.date for d in cand.dates):
             continue
         place = cand.key.split(":", 1)[1]
-        for start, end in sentences:
-            if (start, end) in cand.sentences or place not in text[start:end].lower():
+        if not place:
+            continue
+        for index, (start, end) in enumerate(sentences):
+            if place not in text[start:end].lower():
                 continue
-            absolute = [d for d in dates if start <= d.start and d.end <= end and d.date
-                        and not d.relative and d.period_end is None]
-            if absolute:
-                cand.sentences.append((start, end))
-                cand.dates.extend(absolute)
+            spans = [(start, end)]
+            if index + 1 < len(sentences):
+                n_start, n_end = sentences[index + 1]
+                if len(text[n_start:n_end].split()) <= 12:
+                    spans.append((n_start, n_end))  # a dateline or an embed's signature
+            for span in spans:
+                absolute = [d for d in dates if span[0] <= d.start and d.end <= span[1]
+                            and d.date and not d.relative and d.period_end is None]
+                if absolute:
+                    if span not in cand.sentences:
+                        cand.sentences.append(span)
+                    cand.dates.extend(d for d in absolute if d not in cand.dates)
 
 
 def date_range(cand: Candidate) -> tuple[date | None, date | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,6 +41,7 @@ WELCOME = (
     "worth asking for, and drafts a request letter to each agency.</p>"
     "<p>Open a saved article (text, web page, Word or PDF), drag one onto this window, or "
     "paste the text.</p>")
+TRACKER_IDLE_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -60,8 +61,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_tabs)
         self.main_tabs.addTab(self._build_article_page(), "&1 Article")
         self.main_tabs.addTab(self._build_letters_page(), "&2 Letters")
-        self.tracker = self._build_tracker()
-        self.main_tabs.addTab(self.tracker, "&3 Tracker")
+        self.main_tabs.addTab(self._build_tracker_page(), "&3 Tracker")
+        self.requests_saved.connect(self._saved_requests)
         self._build_status_bar()
         self._build_menus()
         self._restore_geometry()
@@ -154,18 +155,45 @@ class MainWindow(QMainWindow):
         self._reload_profiles()
         return page
 
-    def _build_tracker(self) -> QWidget:
+    def _build_tracker_page(self) -> QWidget:
+        """A holder for the tracker tab; the TrackerWidget itself is built on first need
+        (tab shown, File menu opened, request saved, or two idle seconds after start) so the
+        window opens without waiting for the database."""
+        self.tracker: QWidget | None = None
+        self.tracker_page = QWidget()
+        QVBoxLayout(self.tracker_page).setContentsMargins(0, 0, 0, 0)
+        self.main_tabs.currentChanged.connect(
+            lambda index: self.ensure_tracker() if index == 2 else None)
+        self._tracker_timer = QTimer(self)
+        self._tracker_timer.setSingleShot(True)
+        self._tracker_timer.timeout.connect(self.ensure_tracker)
+        self._tracker_timer.start(TRACKER_IDLE_MS)
+        return self.tracker_page
+
+    def ensure_tracker(self) -> QWidget:
+        if self.tracker is not None:
+            return self.tracker
         try:
             from foia_desk.gui.tracker import TrackerWidget
+
+            widget: QWidget = TrackerWidget()
         except ImportError:
-            placeholder = QLabel("The tracker is not available in this build.")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return placeholder
-        widget = TrackerWidget()
-        refresh = getattr(widget, "refresh", None)
-        if callable(refresh):
-            self.requests_saved.connect(lambda _ids: refresh())
+            widget = QLabel("The tracker is not available in this build.")
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tracker = widget
+        self.tracker_page.layout().addWidget(widget)
+        tracker_actions = getattr(widget, "file_menu_actions", None)
+        extra = list(tracker_actions()) if callable(tracker_actions) else []
+        if extra:
+            self.file_menu.insertSeparator(self.quit_action)
+            for action in extra:
+                self.file_menu.insertAction(self.quit_action, action)
         return widget
+
+    def _saved_requests(self, ids: list[int]) -> None:
+        refresh = getattr(self.ensure_tracker(), "refresh", None)
+        if callable(refresh):
+            refresh()
 
     def _build_status_bar(self) -> None:
         self.busy_label = QLabel()
@@ -202,15 +230,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.save_action)
-        tracker_actions = getattr(self.tracker, "file_menu_actions", None)
-        if callable(tracker_actions):
-            extra = list(tracker_actions())
-            if extra:
-                file_menu.addSeparator()
-                for action in extra:
-                    file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.quit_action)
+        file_menu.aboutToShow.connect(self.ensure_tracker)
+        self.file_menu = file_menu
         edit_menu = bar.addMenu("&Edit")
         self.copy_letter_action = self._action("&Copy letter text", self._copy_letter,
                                                "Ctrl+Shift+C")
@@ -261,8 +285,8 @@ class MainWindow(QMainWindow):
 
     def load_path(self, path: str | Path) -> tasks.TaskHandle:
         """Read and analyse ``path`` in the background; the current article stays until done."""
-        self._busy(f"Reading {Path(path).name}…")
-        return self._start_load(load_file, Path(path), f"Could not open {Path(path).name}")
+        return self.watch_load(tasks.run_task(load_file, Path(path), name="load article"),
+                               f"Reading {Path(path).name}…", f"Could not open {Path(path).name}")
 
     def start_paste(self) -> None:
         self._stack_before_paste = self.article_stack.currentIndex()
@@ -275,11 +299,14 @@ class MainWindow(QMainWindow):
 
     def analyse_pasted(self) -> tasks.TaskHandle | None:
         text = self.paste_editor.toPlainText()
-        self._busy("Finding agencies…")
-        return self._start_load(load_pasted, text, "Could not use the pasted text")
+        return self.watch_load(tasks.run_task(load_pasted, text, name="load article"),
+                               "Finding agencies…", "Could not use the pasted text")
 
-    def _start_load(self, work: Any, source: Any, error_title: str) -> tasks.TaskHandle:
-        handle = tasks.run_task(work, source, name="load article")
+    def watch_load(self, handle: tasks.TaskHandle, busy: str,
+                   error_title: str) -> tasks.TaskHandle:
+        """Show a load task's progress and apply its result (the command line starts the
+        task before the window exists, so reading overlaps building the window)."""
+        self._busy(busy)
         handle.finished.connect(self._apply_loaded)
         handle.failed.connect(lambda error: self._load_failed(error_title, error))
         handle.ended.connect(self._idle)

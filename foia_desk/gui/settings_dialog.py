@@ -80,6 +80,10 @@ class ProfileEditor(QWidget):
         self.category_reason = QLineEdit()
         self.category_reason.setPlaceholderText("e.g. staff reporter for Example News")
         self.outlet = QLineEdit()
+        self.publications = QPlainTextEdit()
+        self.publications.setTabChangesFocus(True)
+        self.publications.setPlaceholderText("Links to your published work, one per line")
+        self.publications.setMaximumHeight(self.publications.fontMetrics().lineSpacing() * 4)
         self.fee_limit = QLineEdit()
         self.wants_waiver = QCheckBox("Ask for a fee waiver by default")
         self.wants_expedited = QCheckBox("Ask for expedited processing by default")
@@ -89,6 +93,7 @@ class ProfileEditor(QWidget):
                               ("P&hone:", self.phone), ("Fee &category:", self.category),
                               ("Why this category:", self.category_reason),
                               ("News outlet:", self.outlet),
+                              ("Published work:", self.publications),
                               ("Pay up to ($):", self.fee_limit)):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
@@ -100,6 +105,7 @@ class ProfileEditor(QWidget):
         form.addRow(self.save_button)
         layout.addWidget(form_box, 2)
         self._editing: Path | None = None
+        self._loaded: RequesterProfile | None = None
         self.reload()
 
     def reload(self, select: str = "") -> None:
@@ -136,6 +142,7 @@ class ProfileEditor(QWidget):
             dialogs.show_error(self, "Cannot read this profile", exc)
             return
         self._editing = path
+        self._loaded = profile
         self._fill(profile)
 
     def _fill(self, profile: RequesterProfile) -> None:
@@ -147,6 +154,7 @@ class ProfileEditor(QWidget):
         self.category.setCurrentIndex(max(self.category.findData(profile.requester_category), 0))
         self.category_reason.setText(profile.category_reason)
         self.outlet.setText(profile.outlet)
+        self.publications.setPlainText("\n".join(profile.publications))
         self.fee_limit.setText(format(profile.fee_limit, "f"))
         self.wants_waiver.setChecked(profile.wants_fee_waiver)
         self.wants_expedited.setChecked(profile.wants_expedited)
@@ -155,6 +163,7 @@ class ProfileEditor(QWidget):
 
     def new_profile(self) -> None:
         self._editing = None
+        self._loaded = None
         self.list.clearSelection()
         default_limit = str(settings().value("defaults/fee_limit", "25"))
         self._fill(RequesterProfile(name=""))
@@ -162,9 +171,12 @@ class ProfileEditor(QWidget):
         self.name.setFocus()
 
     def profile_from_form(self) -> RequesterProfile:
+        """The form's values, keeping fields the form does not show (e.g. a representative)."""
+        import dataclasses
+
         from foia_desk.profiles import profile_from_dict
 
-        return profile_from_dict({
+        edited = profile_from_dict({
             "name": self.name.text(), "organization": self.organization.text(),
             "address": self.address.toPlainText(), "email": self.email.text(),
             "phone": self.phone.text(), "requester_category": self.category.currentData(),
@@ -172,7 +184,13 @@ class ProfileEditor(QWidget):
             "fee_limit": self.fee_limit.text() or "0",
             "wants_fee_waiver": self.wants_waiver.isChecked(),
             "wants_expedited": self.wants_expedited.isChecked(),
+            "publications": [line.strip() for line in self.publications.toPlainText().split("\n")
+                             if line.strip()],
         }, "This profile")
+        if self._loaded is None:
+            return edited
+        return dataclasses.replace(edited, assignment=self._loaded.assignment,
+                                   representative=self._loaded.representative)
 
     def save_current(self) -> bool:
         """Validate and save the form; True on success (errors shown, form kept)."""

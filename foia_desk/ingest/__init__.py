@@ -125,7 +125,10 @@ def ingest_bytes(data: bytes, filename: str | None = None, *,
 
 def _sniff_binary(data: bytes, extension: str, what: str) -> str | None:
     """``"pdf"``/``"docx"`` by content; raises for other binary formats; None for text."""
-    if b"%PDF-" in data[:1024]:
+    # PDF readers accept the header anywhere in the first 1024 bytes; text that merely
+    # mentions "%PDF-" must not be taken for a PDF, so that leeway needs a .pdf name.
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-") or (
+            extension == ".pdf" and b"%PDF-" in data[:1024]):
         return "pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         kind = zip_kind(data)
@@ -169,6 +172,9 @@ def _read_textual(data: bytes, what: str, source_path: str | None,
         kind = "md"
     else:
         kind = "html" if looks_like_html(text) else "txt"
+        if kind == "html" and extension:
+            warnings.append(f"This file is named {extension} but is really a web page; it was "
+                            "read as one.")
     if kind == "html":
         return _finish_html(text, what, source_path, warnings)
     check_text(text, what)

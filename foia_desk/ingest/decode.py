@@ -2,10 +2,9 @@
 
 Order: a byte-order mark (UTF-8/16/32) wins; then BOM-less UTF-16 when every other byte is
 NUL; then strict UTF-8 (almost all modern files); then a charset the page declares; then
-Windows-1252, the usual encoding of
-older Windows and Mac "Save as text" files, when the result reads as Western European
-text; then charset-normalizer's guess for anything else. Bytes that decode to control
-characters are refused as binary.
+Windows-1252, the usual encoding of older Windows "Save as text" files, when the result
+reads as Western European text; then charset-normalizer's guess for anything else. Text
+full of control characters is refused as binary.
 """
 
 from __future__ import annotations

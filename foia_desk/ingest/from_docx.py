@@ -1,7 +1,8 @@
 """Word .docx files: body paragraphs, headings and table cells in reading order.
 
 Paragraphs are separated by blank lines; inside a table each cell's text takes its own
-line and rows are separated by blank lines. Content controls (``w:sdt``) are read through.
+line and rows are separated by blank lines. Content controls (``w:sdt``) are read through,
+and tracked changes are read as if accepted.
 Headers, footers, footnotes, comments and text boxes are not read: in saved articles they
 hold page furniture, not the story.
 """
@@ -24,6 +25,11 @@ _OTHER_ZIP_FORMATS = (
     ("META-INF/container.xml", "an e-book (EPUB)"),
     ("content.xml", "an OpenDocument file (LibreOffice or similar)"),
 )
+# Runs a reader sees: including tracked insertions, hyperlinks, fields and inline content
+# controls; not tracked deletions or moved-away text, nor text boxes (their paragraphs are
+# nested inside a run's drawing and would otherwise be read twice).
+_VISIBLE_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and " \
+                "not(ancestor::w:txbxContent)]"
 # python-docx's built-in template carries this creation time; it says nothing about the article.
 _TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15)
 
@@ -56,12 +62,12 @@ def read_docx(data: bytes, what: str) -> tuple[str, str | None, dt.datetime | No
     _check_archive(data, what)
     import docx
     from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
         properties = document.core_properties
         title, created = properties.title, properties.created
+        body = document.element.body
     except Exception as exc:  # python-docx/lxml raise many types for malformed parts
         raise damaged_docx(what) from exc
 
@@ -71,12 +77,10 @@ def read_docx(data: bytes, what: str) -> tuple[str, str | None, dt.datetime | No
         style_names = {}
     heading_title: str | None = None
     blocks: list[str] = []
-    body = document.element.body
 
     def paragraph_text(element: Any) -> str:
         nonlocal heading_title
-        paragraph = Paragraph(element, document._body)
-        text = paragraph.text
+        text = "".join(run.text for run in element.xpath(_VISIBLE_RUNS))
         if heading_title is None and text.strip():
             # Direct lookup: python-docx's paragraph.style rescans styles.xml on every call.
             style = style_names.get(element.style or "", "")

@@ -27,6 +27,8 @@ _INVISIBLE_TAGS = ("script", "style", "noscript", "svg", "iframe", "template", "
                    "video", "title", "meta", "link", "base")
 # Page furniture, unless a site wraps the whole page in one (ASP.NET puts all in a <form>).
 _CHROME_TAGS = ("nav", "aside", "form", "dialog", "header", "footer")
+_CHROME_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search",
+                           "dialog", "alertdialog"))
 _NOISE_HINT = re.compile(
     r"(?:^|[-_\s])(?:share|sharing|social|related|newsletter|cookies?|consent|gdpr|"
     r"subscribe|subscription|signup|sign-up|promo|advert|advertisement|ads?|sponsored|"
@@ -203,11 +205,10 @@ def _drop_noise(soup: BeautifulSoup) -> None:
         keep = tag.name == "header" and tag.find_parent("article") is not None
         if not keep and not tag.decomposed and len(tag.get_text()) < 0.5 * total:
             tag.decompose()
-    for tag in soup.find_all(_has_noise_hint):
+    # Hidden blocks are guarded too: a page saved while a consent dialog was open often has
+    # the whole story wrapper marked aria-hidden.
+    for tag in soup.find_all(lambda tag: _has_noise_hint(tag) or _is_hidden(tag)):
         if not tag.decomposed and len(tag.get_text()) < 0.5 * total:
-            tag.decompose()
-    for tag in soup.find_all(_is_hidden):
-        if not tag.decomposed:
             tag.decompose()
 
 
@@ -221,19 +222,25 @@ def _is_hidden(tag: Tag) -> bool:
 def _has_noise_hint(tag: Tag) -> bool:
     if tag.name in ("html", "body", "article", "main"):
         return False
+    if str(tag.get("role") or "").lower() in _CHROME_ROLES:
+        return True
     classes = tag.get("class") or []
-    hints = " ".join([*classes, str(tag.get("id") or ""), str(tag.get("role") or "")])
+    hints = " ".join([*classes, str(tag.get("id") or "")])
     return bool(hints.strip()) and bool(_NOISE_HINT.search(hints))
 
 
 def _main_container(soup: BeautifulSoup) -> Tag | None:
+    # A short <article> may be a teaser card for another story; it counts only when it is
+    # long or holds most of the page's text.
+    page_chars = len(soup.get_text(" ", strip=True))
+    enough = min(_MIN_ARTICLE_CHARS, 0.5 * page_chars)
     articles = soup.find_all("article")
     if articles:
         best = max(articles, key=lambda tag: len(tag.get_text(" ", strip=True)))
-        if len(best.get_text(" ", strip=True)) >= _MIN_ARTICLE_CHARS:
+        if len(best.get_text(" ", strip=True)) >= enough:
             return best
     for candidate in (soup.find("main"), soup.find(attrs={"role": "main"})):
-        if candidate is not None and len(candidate.get_text(strip=True)) >= _MIN_ARTICLE_CHARS:
+        if candidate is not None and len(candidate.get_text(" ", strip=True)) >= enough:
             return candidate
     scores: dict[int, tuple[int, Tag]] = {}
     for paragraph in soup.find_all("p"):

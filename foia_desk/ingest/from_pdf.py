@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import logging
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 
@@ -25,6 +26,8 @@ _COMPOUND_PREFIXES = frozenset((
     "pro", "quasi", "self", "semi", "so", "well", "long", "short", "full", "part",
 ))
 _PLACEHOLDER_TITLES = frozenset(("untitled", "anonymous", "document", "microsoft word"))
+# Logger and warning filters are process-wide: one PDF read at a time changes them.
+_QUIET_LOCK = threading.Lock()
 
 
 class _CollectLog(logging.Handler):
@@ -41,16 +44,17 @@ def _quiet_pypdf() -> Iterator[_CollectLog]:
     """Keep pypdf's complaints about sloppy PDFs off the terminal; collect them instead."""
     logger = logging.getLogger("pypdf")
     handler = _CollectLog()
-    saved = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = saved
+    with _QUIET_LOCK:
+        saved = logger.propagate
+        logger.addHandler(handler)
+        logger.propagate = False
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                yield handler
+        finally:
+            logger.removeHandler(handler)
+            logger.propagate = saved
 
 
 def damaged_pdf(what: str, detail: str = "") -> IngestError:
@@ -77,7 +81,16 @@ def read_pdf(data: bytes, what: str) -> tuple[str, str | None, dt.datetime | Non
             pages = list(reader.pages)
         except IngestError:
             raise
-        except (DependencyError, FileNotDecryptedError) as exc:
+        except DependencyError as exc:
+            # AES encryption needs an optional crypto library pypdf did not find; such files
+            # usually open without a password but restrict copying.
+            raise IngestError(
+                f"This PDF ({what}) is encrypted in a way FOIA Desk cannot unlock, so its "
+                "text cannot be read.",
+                "Open it in a PDF viewer, save or print an unprotected copy, and load that "
+                "copy; or paste the article text instead.",
+            ) from exc
+        except FileNotDecryptedError as exc:
             raise _locked(what) from exc
         except RecursionError as exc:
             raise damaged_pdf(what, " (its structure is nested too deeply)") from exc

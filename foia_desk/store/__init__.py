@@ -24,6 +24,7 @@ from foia_desk.store.models import (
     Reminder,
     RequestDetail,
     RequestFilter,
+    RequestRecord,
     RequestSummary,
 )
 from foia_desk.store.requests import RequestNotFound
@@ -32,7 +33,7 @@ from foia_desk.store.store import Store
 __all__ = [
     "EVENT_KINDS", "METHODS", "REQUEST_KINDS", "RESPONSE_OUTCOMES", "AlreadyOpenError",
     "Attachment", "Closure", "DueReminder", "Event", "InstanceLock", "Reminder",
-    "RequestDetail", "RequestFilter", "RequestNotFound", "RequestSummary", "Store",
+    "RequestDetail", "RequestFilter", "RequestNotFound", "RequestRecord", "RequestSummary", "Store",
     "StoreError", "StoreLocations", "list_backups", "locations_for", "open_store",
     "restore_backup",
 ]

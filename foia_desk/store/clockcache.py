@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from foia_desk.directory import Agency
 
-# Deadline states that mean "nothing more is owed on this date".
-CLOSED_STATES = frozenset({"met", "done", "satisfied", "superseded", "not_applicable",
-                           "not-applicable", "inactive", "cancelled", "moot", "closed",
-                           "n/a", "na"})
+# Deadline states (foia_desk.clocks.STATES) that still call for attention; "met", "missed"
+# and "not-applicable" do not. "latest_start" is background, never a deadline to chase.
+OPEN_STATES = frozenset({"pending", "overdue"})
+BACKGROUND_KEYS = frozenset({"latest_start"})
+
+
+def is_open(deadline: Any) -> bool:
+    """A deadline with a date that is still pending or overdue."""
+    return (getattr(deadline, "due", None) is not None
+            and getattr(deadline, "state", None) in OPEN_STATES
+            and getattr(deadline, "key", None) not in BACKGROUND_KEYS)
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -47,6 +55,7 @@ class ClockEngine:
         self._compute = compute
         self._make_calendar = make_calendar
         self._make_event = make_event
+        self._resolved: tuple[Callable[..., Any], Callable[..., Any]] | None = None
 
     def calendar(self, closures: Sequence[tuple[date, str]]) -> Any:
         if self._make_calendar is not None:
@@ -55,32 +64,43 @@ class ClockEngine:
 
         return FederalCalendar(closures=[Closure(day, note) for day, note in closures])
 
-    def event(self, kind: str, day: date, details: dict[str, Any]) -> Any:
-        if self._make_event is not None:
-            return self._make_event(kind, day, details)
-        from foia_desk.clocks import EventRecord
+    def _functions(self) -> tuple[Callable[..., Any], Callable[..., Any]]:
+        """(make_event, compute), resolved once: recomputing 100,000 requests must not
+        repeat an import per event."""
+        if self._resolved is None:
+            make_event, compute = self._make_event, self._compute
+            if make_event is None or compute is None:
+                from foia_desk.clocks import EventRecord, compute_clocks
 
-        return EventRecord(kind, day, details)
+                make_event = make_event or EventRecord
+                compute = compute or compute_clocks
+            self._resolved = (make_event, compute)
+        return self._resolved
 
-    def report(self, events: Iterable[tuple[str, date, dict[str, Any]]], *,
+    def report(self, events: Iterable[tuple[str, date, Mapping[str, Any]]], *,
                agency: Agency | None, calendar: Any, today: date) -> Any:
-        records = [self.event(kind, day, details) for kind, day, details in events]
-        if self._compute is not None:
-            return self._compute(records, agency=agency, calendar=calendar, today=today)
-        from foia_desk.clocks import compute_clocks
-
-        return compute_clocks(records, agency=agency, calendar=calendar, today=today)
+        make_event, compute = self._functions()
+        records = [make_event(kind, day, details) for kind, day, details in events]
+        return compute(records, agency=agency, calendar=calendar, today=today)
 
 
-def event_details(kind: str, tracking_number: str | None, details_json: str,
-                  expedited: bool) -> dict[str, Any]:
+def default_engine() -> ClockEngine:
+    """The engine a Store uses unless told otherwise (tests may patch this)."""
+    return ClockEngine()
+
+
+_NO_DETAILS: Mapping[str, Any] = MappingProxyType({})
+
+
+def event_details(kind: str, details_json: str, expedited: bool) -> Mapping[str, Any]:
     """Details handed to the clock engine; the request's expedited flag rides on the
     submitted/received events because the expedited-decision clock starts there."""
+    wants_flag = expedited and kind in ("submitted", "received")
+    if (not details_json or details_json == "{}") and not wants_flag:
+        return _NO_DETAILS
     details = json.loads(details_json) if details_json and details_json != "{}" else {}
-    if tracking_number:
-        details.setdefault("tracking_number", tracking_number)
-    if expedited and kind in ("submitted", "received"):
-        details.setdefault("expedited", True)
+    if wants_flag:
+        details.setdefault("expedited_requested", True)
     return details
 
 
@@ -95,9 +115,7 @@ def pick_next(report: Any) -> CachedClock:
         if chosen is None:
             return CachedClock(report.next_deadline, None, None)
     if chosen is None:
-        open_ones = [d for d in getattr(report, "deadlines", ())
-                     if getattr(d, "due", None) is not None
-                     and str(getattr(d, "state", "")).lower() not in CLOSED_STATES]
+        open_ones = [d for d in getattr(report, "deadlines", ()) if is_open(d)]
         if not open_ones:
             return CachedClock(None, None, None)
         chosen = min(open_ones, key=lambda d: d.due)
@@ -111,11 +129,11 @@ def load_closures(conn: sqlite3.Connection) -> list[tuple[date, str]]:
 
 
 def request_events(conn: sqlite3.Connection, request_id: int,
-                   expedited: bool) -> list[tuple[str, date, dict[str, Any]]]:
-    rows = conn.execute("SELECT kind, date, tracking_number, details FROM events "
+                   expedited: bool) -> list[tuple[str, date, Mapping[str, Any]]]:
+    rows = conn.execute("SELECT kind, date, details FROM events "
                         "WHERE request_id = ? ORDER BY date, id", (request_id,))
-    return [(kind, date.fromisoformat(day), event_details(kind, tn, details, expedited))
-            for kind, day, tn, details in rows]
+    return [(kind, date.fromisoformat(day), event_details(kind, details, expedited))
+            for kind, day, details in rows]
 
 
 def _store(conn: sqlite3.Connection, request_id: int, cached: CachedClock,
@@ -155,26 +173,51 @@ def refresh_request(conn: sqlite3.Connection, engine: ClockEngine, request_id: i
     return report
 
 
+# A closure day can only move a deadline whose count crosses it, and every count starts at
+# an event at most a few months earlier (the longest statutory count, 90 working days, is
+# about 130 calendar days; tolls restart at the reply, itself an event). Requests with an
+# event in this many days before the closure are recomputed; a wide margin for safety.
+CLOSURE_REACH_DAYS = 400
+
+
+def closure_scope(day: date) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE clause selecting requests whose clocks a closure on ``day`` may move."""
+    start = date.fromordinal(day.toordinal() - CLOSURE_REACH_DAYS).isoformat()
+    return ("id IN (SELECT request_id FROM events WHERE date BETWEEN ? AND ?)",
+            (start, day.isoformat()))
+
+
+def overdue_scope(since: date, today: date) -> tuple[str, tuple[Any, ...]]:
+    """Requests whose cached deadline fell due since the cache was last brought up to date
+    (their state may have changed, e.g. an appeal window now missed)."""
+    return ("next_deadline >= ? AND next_deadline < ?", (since.isoformat(), today.isoformat()))
+
+
 def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
                   agencies: Callable[[str], Agency | None], today: date,
-                  only_stale: bool = False, progress: ProgressCallback | None = None,
-                  batch: int = 5000) -> int:
-    """Recompute the cache of every request (or the stale ones) in one transaction.
+                  only_stale: bool = False, scope: tuple[str, tuple[Any, ...]] | None = None,
+                  progress: ProgressCallback | None = None, batch: int = 5000) -> int:
+    """Recompute the cache of every request (or the stale ones, or those in ``scope``, a
+    WHERE clause with its parameters) in one transaction.
 
     Events are streamed in request order and merged with the request rows, so memory stays
     flat however many requests there are. Returns how many requests were refreshed.
     """
     from foia_desk.store.db import write
 
-    where = " WHERE clocks_stale = 1" if only_stale else ""
+    where, params = "", ()
+    if only_stale:
+        where = " WHERE clocks_stale = 1"
+    elif scope is not None:
+        where, params = " WHERE " + scope[0], scope[1]
     # Materialised first: the loop below updates the rows this query reads.
     requests = conn.execute(
-        f"SELECT id, agency_id, expedited FROM requests{where} ORDER BY id").fetchall()
+        f"SELECT id, agency_id, expedited FROM requests{where} ORDER BY id", params).fetchall()
     total = len(requests)
     if total == 0:
         return 0
     calendar = engine.calendar(load_closures(conn))
-    if only_stale and total < batch:
+    if where and total < batch:
         with write(conn):
             for request_id, _, _ in requests:
                 refresh_request(conn, engine, request_id, agencies=agencies, today=today,
@@ -183,25 +226,28 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
             progress(total, total)
         return total
     event_rows = conn.cursor().execute(
-        "SELECT request_id, kind, date, tracking_number, details FROM events "
+        "SELECT request_id, kind, date, details FROM events "
         "ORDER BY request_id, date, id")
     pending = next(event_rows, None)
     updates: list[tuple[Any, ...]] = []
+    known_agencies: dict[str, Agency | None] = {}
     done = 0
     with write(conn):
         for request_id, agency_id, expedited in requests:
-            events: list[tuple[str, date, dict[str, Any]]] = []
+            events: list[tuple[str, date, Mapping[str, Any]]] = []
             submitted: str | None = None
             while pending is not None and pending[0] < request_id:
                 pending = next(event_rows, None)
             while pending is not None and pending[0] == request_id:
-                _, kind, day, tn, details = pending
+                _, kind, day, details = pending
                 if kind == "submitted" and (submitted is None or day < submitted):
                     submitted = day
                 events.append((kind, date.fromisoformat(day),
-                               event_details(kind, tn, details, bool(expedited))))
+                               event_details(kind, details, bool(expedited))))
                 pending = next(event_rows, None)
-            agency = agencies(agency_id)
+            if agency_id not in known_agencies:
+                known_agencies[agency_id] = agencies(agency_id)
+            agency = known_agencies[agency_id]
             report = None if agency is None else engine.report(
                 events, agency=agency, calendar=calendar, today=today)
             cached = pick_next(report)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from foia_desk.errors import UserError
@@ -17,6 +17,15 @@ from foia_desk.store.values import check_event_kind, clean_details, parse_date
 
 MAX_NOTE = 20_000
 MAX_TRACKING = 120
+# Events are things that happened; a date past tomorrow (time zones) is a typo.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def check_not_future(when: date, kind: str, today: date | None) -> None:
+    if today is not None and when > today + FUTURE_SLACK:
+        raise UserError(f"The {kind} date {when.isoformat()} is in the future.",
+                        "Record an event once it has happened; for a future date, add a "
+                        "reminder instead.")
 
 
 def clean_tracking(value: str | None) -> str | None:
@@ -37,10 +46,11 @@ def clean_note(value: str | None) -> str | None:
 def insert_event(conn: sqlite3.Connection, request_id: int, kind: str, day: date | str, *,
                  tracking_number: str | None, note: str | None,
                  details: dict[str, Any] | None, now: str, created_at: str | None = None,
-                 move_status: bool = True) -> int:
+                 move_status: bool = True, today: date | None = None) -> int:
     """Record an event and apply its side effects on the request; return the event id."""
     check_event_kind(kind)
     when = parse_date(day, f"date of the {kind} event")
+    check_not_future(when, kind, today)
     stored = clean_details(kind, details)
     tracking = clean_tracking(tracking_number)
     require_request(conn, request_id)
@@ -83,13 +93,14 @@ def get_event(conn: sqlite3.Connection, event_id: int) -> Event:
 
 def update_event(conn: sqlite3.Connection, event_id: int, *, day: date | str | None = None,
                  note: str | None = None, details: dict[str, Any] | None = None,
-                 tracking_number: str | None = None) -> Event:
+                 tracking_number: str | None = None, today: date | None = None) -> Event:
     """Correct an event (date, note, details or tracking number); its kind never changes.
 
     The status is left alone: a correction is not a new step in the request's life.
     """
     event = get_event(conn, event_id)
     when = parse_date(day, f"date of the {event.kind} event") if day is not None else event.date
+    check_not_future(when, event.kind, today)
     stored = clean_details(event.kind, details) if details is not None else event.details
     new_note = clean_note(note) if note is not None else event.note
     tracking = clean_tracking(tracking_number) if tracking_number is not None \

@@ -21,14 +21,22 @@ EVENT_KINDS = (
 )
 # Events that set the appeal tracking number (the others set the initial one).
 APPEAL_EVENT_KINDS = ("appeal-filed", "appeal-received", "appeal-decision")
-# Canonical response outcomes; "partial", "denied" and "no-records" are adverse
-# determinations the requester may appeal.
-RESPONSE_OUTCOMES = ("complete", "partial", "denied", "no-records")
+# Response outcomes, as foia_desk.clocks understands them. "full-grant" releases everything;
+# the next four are adverse determinations the requester may appeal (as are the fee and
+# expedition denials); "referred" sends the request to another agency; the fee/expedite ones
+# decide a side issue and leave the records clock running.
+RESPONSE_OUTCOMES = (
+    "full-grant", "partial", "denied", "no-records", "glomar", "not-reasonably-described",
+    "improper", "referred", "fee-denial", "fee-waiver-denied", "fee-waiver-granted",
+    "expedite-denied", "expedite-granted",
+)
 OUTCOME_ALIASES = {
-    "full": "complete", "granted": "complete", "full-grant": "complete", "released": "complete",
+    "complete": "full-grant", "full": "full-grant", "granted": "full-grant",
+    "released": "full-grant", "full-release": "full-grant",
     "partial-release": "partial", "partial-grant": "partial", "partially-granted": "partial",
     "denial": "denied", "full-denial": "denied", "withheld": "denied",
     "no-record": "no-records", "no records": "no-records", "none": "no-records",
+    "neither-confirm-nor-deny": "glomar",
 }
 APPEAL_OUTCOMES = ("granted", "partly-granted", "denied", "remanded")
 
@@ -253,3 +261,27 @@ def clocks_to_dict(report: Any) -> dict[str, Any] | None:
         "constructive_exhaustion": bool(getattr(report, "constructive_exhaustion", False)),
         "notes": list(getattr(report, "notes", ())),
     }
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """A whole request with its history, as read from an export file, for
+    ``Store.import_records``. ``events`` items: kind, date, tracking_number, note, details,
+    created_at; ``reminders`` items: due, text, done, created_at."""
+
+    agency_id: str
+    subject: str
+    status: str = "draft"
+    kind: str = "foia"
+    method: str | None = None
+    expedited: bool = False
+    profile: str | None = None
+    letter_markdown: str | None = None
+    letter_files: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    tracking_number: str | None = None
+    appeal_tracking_number: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    events: tuple[dict[str, Any], ...] = ()
+    reminders: tuple[dict[str, Any], ...] = ()

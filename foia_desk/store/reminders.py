@@ -16,7 +16,7 @@ from typing import Any
 
 from foia_desk.directory import Agency
 from foia_desk.errors import UserError
-from foia_desk.store.clockcache import CLOSED_STATES, ClockEngine, compute_report, load_closures
+from foia_desk.store.clockcache import ClockEngine, compute_report, is_open, load_closures
 from foia_desk.store.models import DueReminder, Reminder
 from foia_desk.store.requests import reminder_from_row, require_request
 from foia_desk.store.values import parse_date
@@ -69,22 +69,21 @@ def set_done(conn: sqlite3.Connection, reminder_id: int, done: bool) -> Reminder
     return get_reminder(conn, reminder_id)
 
 
-def is_open(deadline: Any) -> bool:
-    return (getattr(deadline, "due", None) is not None
-            and str(getattr(deadline, "state", "")).lower() not in CLOSED_STATES)
-
-
 def open_deadlines(conn: sqlite3.Connection, engine: ClockEngine,
                    agencies: Callable[[str], Agency | None], *, today: date,
-                   latest_first_due: date | None) -> Iterator[OpenDeadline]:
-    """Open deadlines of every request whose next deadline is on or before
-    ``latest_first_due`` (all requests with a deadline when ``None``)."""
+                   latest_first_due: date | None,
+                   earliest_first_due: date | None = None) -> Iterator[OpenDeadline]:
+    """Open deadlines of every request whose cached next deadline lies between
+    ``earliest_first_due`` and ``latest_first_due`` (either bound may be ``None``)."""
     params: list[Any] = []
     sql = ("SELECT id, agency_id, agency_name, subject, expedited FROM requests "
            "WHERE next_deadline IS NOT NULL AND status != 'withdrawn'")
     if latest_first_due is not None:
         sql += " AND next_deadline <= ?"
         params.append(latest_first_due.isoformat())
+    if earliest_first_due is not None:
+        sql += " AND next_deadline >= ?"
+        params.append(earliest_first_due.isoformat())
     rows = conn.execute(sql + " ORDER BY next_deadline, id", params).fetchall()
     calendar = engine.calendar(load_closures(conn))
     for request_id, agency_id, agency_name, subject, expedited in rows:
@@ -146,8 +145,11 @@ def due_reminders(conn: sqlite3.Connection, engine: ClockEngine,
                                  remind_on=date.fromisoformat(due), text=text,
                                  agency_name=agency_name, subject=subject, reminder_id=rid))
     calendar = engine.calendar(load_closures(conn))
+    # A request whose first open deadline was missed long ago is shown by the tracker's
+    # overdue filter, not repeated here every day.
     for item in open_deadlines(conn, engine, agencies, today=today,
-                               latest_first_due=until + _LEAD_SLACK):
+                               latest_first_due=until + _LEAD_SLACK,
+                               earliest_first_due=today - timedelta(days=RECENTLY_MISSED_DAYS)):
         line = _auto_line(item, calendar, today, until)
         if line is not None:
             lines.append(line)

@@ -1,0 +1,75 @@
+"""Extraction speed: directory load, the seed article, and 100 KB / 1 MB / 5 MB of text.
+
+    .venv/bin/python benchmarks/bench_extract.py
+
+Prints the cold time to load the directory and compile the matchers, the median time to
+extract the seed (directory already loaded), and the time for growing amounts of article
+text (the seed and the labelled articles repeated), with the cost per MB so linear growth
+can be checked by eye.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _corpus() -> str:
+    parts = [(ROOT / "seeds" / "uspis-joins-dhs-immigration-crackdown.txt").read_text("utf-8")]
+    for folder in (ROOT / "tests" / "articles" / "dev", ROOT / "seeds"):
+        parts.extend(p.read_text("utf-8") for p in sorted(folder.glob("*.txt")))
+    return "\n\n".join(parts)
+
+
+def _sized(corpus: str, size: int) -> str:
+    repeats = size // len(corpus) + 1
+    return ("\n\n".join([corpus] * repeats))[:size]
+
+
+def main() -> int:
+    start = time.perf_counter()
+    from foia_desk.directory import load_directory
+
+    directory = load_directory()
+    loaded = time.perf_counter()
+    from foia_desk.extract import extract
+    from foia_desk.extract.agencies import agency_index
+    from foia_desk.extract.cues import load_cues
+    from foia_desk.extract.despin import load_spin_table
+    from foia_desk.extract.nonfoia import body_index
+
+    cues = load_cues()
+    agency_index(directory, cues)
+    body_index(directory, cues)
+    load_spin_table()
+    compiled = time.perf_counter()
+    print(f"load directory (agencies.toml + non_foia.toml): {1000 * (loaded - start):7.1f} ms")
+    print(f"compile extraction matchers (once per process): {1000 * (compiled - loaded):7.1f} ms")
+
+    seed = (ROOT / "seeds" / "uspis-joins-dhs-immigration-crackdown.txt").read_text("utf-8")
+    extract(seed)
+    runs = []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        extract(seed)
+        runs.append(time.perf_counter() - t0)
+    print(f"seed article ({len(seed)} chars), median of 30:   {1000 * statistics.median(runs):7.2f} ms")
+
+    corpus = _corpus()
+    for label, size in (("100 KB", 100_000), ("1 MB", 1_000_000), ("5 MB", 5_000_000)):
+        text = _sized(corpus, size)
+        t0 = time.perf_counter()
+        findings = extract(text)
+        elapsed = time.perf_counter() - t0
+        print(f"{label:>6}: {1000 * elapsed:8.1f} ms  ({1000 * elapsed / (size / 1e6):7.1f} ms/MB,"
+              f" {len(findings.agencies)} agencies, {len(findings.topics)} topics)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
