@@ -178,11 +178,16 @@ def _build_index(first_year: int, last_year: int, closures: tuple[Closure, ...],
 
 def _as_closure(item: Closure | _dt.date | tuple) -> Closure:
     if isinstance(item, Closure):
-        return item
-    if isinstance(item, _dt.date):
-        return Closure(item)
-    day, note = item
-    return Closure(day, str(note))
+        closure = item
+    elif isinstance(item, _dt.date):
+        closure = Closure(item)
+    elif isinstance(item, tuple) and len(item) == 2:
+        closure = Closure(item[0], str(item[1] or ""))
+    else:
+        raise UserError(f"A closure must be a date (with an optional note), not {item!r}.")
+    if not isinstance(closure.day, _dt.date) or isinstance(closure.day, _dt.datetime):
+        raise UserError(f"A closure day must be a calendar date, not {closure.day!r}.")
+    return closure
 
 
 class FederalCalendar:

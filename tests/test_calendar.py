@@ -206,6 +206,15 @@ def test_closures(cal):
     assert FederalCalendar([D(2025, 12, 24)]) == FederalCalendar([(D(2025, 12, 24), "")])
 
 
+def test_bad_closures_are_refused_clearly():
+    from foia_desk.errors import UserError
+
+    with pytest.raises(UserError, match="closure"):
+        FederalCalendar(["2025-12-24"])
+    with pytest.raises(UserError, match="calendar date"):
+        FederalCalendar([Closure("2025-12-24", "x")])  # type: ignore[arg-type]
+
+
 def test_library_output_is_limited_to_statutory_names():
     names = {name.removesuffix(" (observed)")
              for name in statutory_holidays(2015, 2035).values()}

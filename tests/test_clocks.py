@@ -232,7 +232,10 @@ def test_submission_only_is_approximate_and_does_not_claim_exhaustion_too_early(
     response = report.get("response_due")
     assert response.due == D(2025, 12, 26) and response.approximate
     assert "not recorded" in response.explanation
-    assert report.get("latest_start").due == D(2025, 12, 6)
+    latest = report.get("latest_start")
+    assert latest.due == D(2025, 12, 6)
+    # Read as 10 working days: Nov 28 (1), Dec 1-5 (6), 8-11 (10), Thanksgiving skipped.
+    assert "which would give Thu 11 Dec 2025" in latest.explanation
     assert report.overdue and not report.constructive_exhaustion
     assert any("receipt date is not recorded" in n for n in report.notes)
     much_later = clocks(events, today=D(2026, 2, 2))
@@ -286,6 +289,11 @@ def test_lawsuit_and_mediation_notes():
     assert report.get("response_due").state == "not-applicable"
     assert any("court's schedule" in n for n in report.notes)
     assert any("mediation does not pause" in n for n in report.notes)
+    # Suit came after the deadline passed unanswered: exhaustion explains why it was allowed.
+    assert report.constructive_exhaustion and not report.overdue
+    early = clocks([ev("received", D(2025, 11, 26)), ev("lawsuit", D(2025, 12, 10))],
+                   today=D(2026, 1, 6))
+    assert not early.constructive_exhaustion
 
 
 def test_inauguration_day_note_for_dc_area_offices():
@@ -293,7 +301,11 @@ def test_inauguration_day_note_for_dc_area_offices():
     report = clocks([ev("received", D(2029, 1, 2))], agency=dc)
     assert not any("Inauguration" in n for n in report.notes)  # 2029: Saturday, no holiday
     report = clocks([ev("received", D(2025, 1, 2))], agency=dc)
-    assert any("Inauguration Day" in n for n in report.notes)
+    assert not any("Inauguration" in n for n in report.notes)  # 2025: also MLK Day
+    report = clocks([ev("received", D(2021, 1, 4))], agency=dc)
+    assert any("Inauguration Day (Wed 20 Jan 2021)" in n for n in report.notes)
+    assert not any("Inauguration" in n for n in clocks([ev("received", D(2021, 1, 4))],
+                                                        agency=USPS).notes)
     counted = clocks([ev("received", D(2021, 1, 4))],
                      calendar=FederalCalendar(inauguration_day=True), agency=dc)
     plain = clocks([ev("received", D(2021, 1, 4))], agency=dc)

@@ -71,6 +71,10 @@ def test_adverse_outcomes_open_the_window_full_grant_does_not():
     for outcome in ("partial", "denied", "no-records", "fee-denial"):
         assert clocks(denial(D(2026, 2, 27), outcome), agency=USPS).get("appeal_by").due
     assert clocks(denial(D(2026, 2, 27), "full-grant"), agency=USPS).get("appeal_by") is None
+    referred = clocks(denial(D(2026, 2, 27), "referred"), agency=USPS)
+    assert referred.get("appeal_by") is None
+    assert referred.get("response_due").state == "met"
+    assert any("Referred to another agency" in n for n in referred.notes)
     unknown = clocks(denial(D(2026, 2, 27), "mystery"), agency=USPS).get("appeal_by")
     assert unknown.approximate and "do not recognise" in unknown.explanation
 

@@ -21,7 +21,8 @@ def test_received_prints_response_and_extended_dates(capsys):
     assert data["response_due"]["approximate"] is False
     assert "Thanksgiving Day (27 Nov)" in data["response_due"]["explanation"]
     assert data["extended_due"]["date"] == "2026-01-12"
-    assert "Only if the agency sends a written notice" in data["extended_due"]["explanation"]
+    assert "applies only if the agency sends a written notice" in \
+        data["extended_due"]["explanation"]
     assert set(data["response_due"]) == {"date", "explanation", "approximate"}
 
 
@@ -80,3 +81,12 @@ def test_bad_input_is_a_clear_user_error(capsys, args, message):
     captured = capsys.readouterr()
     assert message in captured.err
     assert "Traceback" not in captured.err and captured.out == ""
+
+
+def test_real_directory_rules_dhs_working_days_and_irs_floor(capsys):
+    ice = run_json(capsys, "--determination", "2025-12-01", "--agency", "ice")
+    assert ice["appeal_by"]["date"] == "2026-04-10"  # 90 working days (6 CFR 5.8)
+    assert "90 working days" in ice["appeal_by"]["explanation"]
+    irs = run_json(capsys, "--determination", "2026-02-27", "--agency", "irs")
+    assert irs["appeal_by"]["date"] == "2026-05-28"
+    assert "raised to the 90 days" in irs["appeal_by"]["explanation"]

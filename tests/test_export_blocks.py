@@ -98,6 +98,12 @@ def test_caption_and_bold_only_paragraphs_become_headings() -> None:
     assert blocks[5].level == 2 and block_text(blocks[5]) == "Relief requested"
 
 
+def test_complimentary_close_is_marked() -> None:
+    blocks = parse_markdown("Ana\n\nMay 2, 2025\n\nOffice\n\n**Re: x**\n\nBody, with comma,\n\n"
+                            "Sincerely,\n\nAna\\\nNews\n\nEnclosures: copy.")
+    assert [b.role for b in blocks][-4:] == ["body", "closing", "body", "body"]
+
+
 def test_opening_without_date_and_without_subject() -> None:
     blocks = parse_markdown("Ana\\\nStreet\n\nFOIA Office\\\nAgency\n\nSubject: Records\n\nBody")
     assert [b.role for b in blocks] == ["letterhead", "address", "subject", "body"]

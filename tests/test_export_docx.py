@@ -36,7 +36,7 @@ Heading 2 | Format of the records
 Normal | Please send records electronically. Literal characters: *not bold*, _x_, # hash, [bracket], <b>, <b>raw</b>, &amp; and AT&T.
 List Number | First item of a second list.
 List Number | Second item.
-Normal | Sincerely,
+Closing | Sincerely,
 Normal | Ana Nguyễn Văn Ánh"""  # noqa: E501
 
 

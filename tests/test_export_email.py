@@ -73,3 +73,10 @@ def test_hostile_text_survives(tmp_path: Path) -> None:
     for piece in HOSTILE_PIECES:
         assert piece in body
     assert message["Subject"] == letter.subject
+
+
+@pytest.mark.parametrize("author", ['Ana "The <Reporter>" @ News, Inc.', "Zoë, Ελένη; (王)"])
+def test_awkward_sender_names_are_quoted_correctly(tmp_path: Path, author: str) -> None:
+    message = parse(export_eml(make_letter(author=author), tmp_path / "d.eml"))
+    sender = message["From"].addresses[0]
+    assert (sender.display_name, sender.addr_spec) == (author, "ana@example.org")

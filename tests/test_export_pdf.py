@@ -118,3 +118,10 @@ def test_arabic_letters_take_their_joined_forms() -> None:
         assert shaped != name and unicodedata.normalize("NFKC", shaped) == name
     assert shape_arabic("محمد") == "\ufee3\ufea4\ufee4\ufeaa"  # initial, medial x2, final
     assert shape_arabic("لا") == "\ufefb"  # lam-alef ligature
+
+
+def test_closing_stays_on_the_page_of_the_signature(tmp_path: Path) -> None:
+    # In the sample, "Sincerely," falls on the last line of page 1 unless kept with the name.
+    reader = pypdf.PdfReader(str(export_pdf(make_letter(), tmp_path / "l.pdf")))
+    page = next(p.extract_text() for p in reader.pages if "Sincerely," in p.extract_text())
+    assert "Sincerely,\nAna Nguyễn Văn Ánh" in page

@@ -150,3 +150,10 @@ def test_import_refuses_a_file_that_is_not_a_tracker_export(store, tmp_path):
     path.write_text("name,email\nAda,ada@example.org\n", encoding="utf-8")
     with pytest.raises(UserError, match="does not look like a tracker export"):
         import_tracker_csv(store, path)
+
+
+def test_ics_of_an_empty_tracker_is_a_valid_calendar(store, tmp_path):
+    path = tmp_path / "empty.ics"
+    assert export_ics(store, path) == 0
+    calendar = _parse(path)
+    assert calendar.name == "VCALENDAR" and list(calendar.walk("VEVENT")) == []

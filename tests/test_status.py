@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from foia_desk.errors import UserError
 from foia_desk.status import (
@@ -13,6 +15,7 @@ from foia_desk.status import (
     check_transition,
     status_after_event,
 )
+from foia_desk.store.models import EVENT_KINDS, RESPONSE_OUTCOMES
 
 
 def test_the_main_path_is_allowed_step_by_step():
@@ -69,3 +72,19 @@ def test_unknown_status_lists_known_ones():
 ])
 def test_events_move_status_only_where_obvious(current, kind, details, expected):
     assert status_after_event(current, kind, details) == expected
+
+
+@given(st.sampled_from(STATUSES), st.lists(st.tuples(
+    st.sampled_from(EVENT_KINDS), st.sampled_from((None, *RESPONSE_OUTCOMES))), max_size=12))
+def test_events_never_make_an_illegal_status_move(start, events):
+    status = start
+    for kind, outcome in events:
+        new = status_after_event(status, kind, {"outcome": outcome} if outcome else {})
+        if new != status:
+            # The one allowed shortcut: an event recorded on a draft implies it was sent.
+            if status == "draft" and new != "submitted":
+                check_transition("submitted", new)
+            else:
+                check_transition(status, new)
+        status = new
+    assert status in STATUSES

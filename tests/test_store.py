@@ -281,3 +281,77 @@ def test_import_records_is_all_or_nothing(store):
     assert store.count_requests() == 0
     ids = store.import_records([good])
     assert store.get_request(ids[0]).status == "submitted"
+
+
+def test_opening_on_a_later_day_refreshes_deadlines_that_fell_due(tmp_path):
+    from dataclasses import replace
+
+    from test_store_support import fake_compute, fake_engine
+
+    def compute(events, *, agency, calendar, today):
+        # Like the stand-in, but an appeal window that has passed is "missed" (closed).
+        report = fake_compute(events, agency=agency, calendar=calendar, today=today)
+        deadlines = tuple(replace(d, state="missed") if d.key == "appeal_by" and d.due < today
+                          else d for d in report.deadlines)
+        open_ones = [d for d in deadlines if d.state in ("pending", "overdue")]
+        return replace(report, deadlines=deadlines, next_deadline=min(
+            open_ones, key=lambda d: d.due) if open_ones else None)
+
+    engine = fake_engine()
+    engine._compute = compute
+    path = tmp_path / "t.sqlite3"
+    with make_store(path, today=date(2026, 3, 2), engine=engine) as store:
+        denied = store.add_request("usps", "Denied", submitted="2026-01-05")
+        store.add_event(denied.id, "response", "2026-02-27", details={"outcome": "denied"})
+        fresh = store.add_request("usps", "Fresh", received="2026-03-02")
+        assert store.get_request(denied.id).next_deadline == date(2026, 5, 28)
+    with make_store(path, today=date(2026, 6, 1), engine=engine) as store:
+        assert store.get_request(denied.id).next_deadline is None
+        assert store.get_request(fresh.id).next_deadline == date(2026, 3, 30)
+        assert store.refresh_for_today() == 0  # already caught up today
+
+
+def test_data_version_tells_another_connection_changed_the_tracker(store):
+    from foia_desk.store import open_store
+
+    before = store.data_version()
+    with open_store(store.locations.database) as other:
+        other.add_request("usps", "Added elsewhere")
+    assert store.data_version() != before
+    assert store.count_requests() == 1
+
+
+def test_search_without_fts5_falls_back_to_like(store):
+    store.add_request("usps", "Mail covers 100%_done", tracking_number="FP-9")
+    store.add_request("usps", "Vehicle contracts")
+    store.search_mode = "like"  # as on an SQLite built without FTS5
+    assert [r.subject for r in store.list_requests(RequestFilter(search="cover FP-9"))] == [
+        "Mail covers 100%_done"]
+    assert store.count_requests(RequestFilter(search="%_")) == 1  # wildcards taken literally
+    assert store.count_requests(RequestFilter(search="postal")) == 2
+
+
+def test_changed_agency_directory_triggers_one_recompute(store):
+    request = store.add_request("usps", "Mail covers", received="2026-02-03")
+    store.conn.execute("UPDATE requests SET next_deadline = '2000-01-01'")
+    store.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'directory_sha256'")
+    path = store.locations.database
+    store.close()
+    with make_store(path) as reopened:
+        assert reopened.get_request(request.id).next_deadline == date(2026, 3, 4)
+
+
+def test_same_file_attached_twice_shares_one_copy_until_both_are_removed(store, tmp_path):
+    source = tmp_path / "release.pdf"
+    source.write_bytes(b"%PDF-1.4 released records")
+    request = store.add_request("usps", "Mail covers")
+    first = store.attach_file(request.id, source)
+    second = store.attach_file(request.id, source)
+    assert first.relpath == second.relpath and first.id != second.id
+    store.remove_attachment(first.id)
+    assert store.attachment_path(second).exists()
+    store.remove_attachment(second.id)
+    assert not store.attachment_path(second).exists()
+    assert store.get_request(request.id).attachments == ()
+    with pytest.raises(UserError, match="no attachment with id"):
+        store.remove_attachment(second.id)

@@ -58,3 +58,35 @@ def test_sigkill_during_writes_leaves_whole_requests(tmp_path):
         assert conn.execute("SELECT count(*) FROM requests WHERE next_deadline IS NULL "
                             "OR clocks_stale = 1").fetchone()[0] == 0
         conn.close()
+
+
+CONCURRENT_WRITER = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_store_support import make_store
+store = make_store({db!r})
+for n in range(40):
+    request = store.add_request("usps", f"{{sys.argv[1]}} {{n}}", received="2026-02-03")
+    store.add_event(request.id, "acknowledged", "2026-02-05", tracking_number=f"T{{n}}")
+    store.list_requests(limit=20)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_two_processes_writing_at_once_both_succeed(tmp_path):
+    database = tmp_path / "shared" / "foia-desk.sqlite3"
+    tests_dir = str(Path(__file__).resolve().parent)
+    code = CONCURRENT_WRITER.format(tests=tests_dir, db=str(database))
+    from test_store_support import make_store
+
+    make_store(database).close()  # create the schema first
+    writers = [subprocess.Popen([sys.executable, "-c", code, name], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for name in ("A", "B")]
+    results = [w.communicate(timeout=120) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], [err for _, err in results]
+    conn = sqlite3.connect(database)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 80
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 160
+    conn.close()

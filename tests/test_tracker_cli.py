@@ -73,7 +73,7 @@ def test_event_details_from_options(capsys):
 ])
 def test_mistakes_give_clear_errors_without_traceback(capsys, argv, needle):
     add(capsys, "--subject", "Draft")
-    code, out, err = run(capsys, *argv)
+    code, _out, err = run(capsys, *argv)
     assert code == 2
     assert needle in err and "Traceback" not in err
 
@@ -137,3 +137,34 @@ def test_backup_and_restore_commands(capsys, tmp_path, isolated_data_dir):
     code, out, _ = run(capsys, "requests", "list", "--json")
     assert [r["subject"] for r in json.loads(out)] == ["Kept"]
     assert list(isolated_data_dir.glob("foia-desk.sqlite3.corrupt-*"))
+
+
+def test_export_import_and_attach_commands(capsys, tmp_path, monkeypatch):
+    created = add(capsys, "--subject", "Mail covers", "--received",
+                  (date.today() - timedelta(days=2)).isoformat(), "--tag", "mail")
+    letter = tmp_path / "reply.pdf"
+    letter.write_bytes(b"%PDF-1.4 agency reply")
+    code, out, err = run(capsys, "requests", "attach", str(created["id"]), str(letter))
+    assert code == 0 and "sha256" in out, err
+    ics = tmp_path / "deadlines.ics"
+    code, out, _ = run(capsys, "export", "ics", str(ics))
+    assert code == 0 and ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    code, _, err = run(capsys, "export", "ics", str(ics))
+    assert code == 2 and "already exists" in err
+    table = tmp_path / "tracker.csv"
+    code, out, _ = run(capsys, "export", "csv", str(table))
+    assert code == 0 and "1 request(s)" in out
+    monkeypatch.setenv("FOIA_DESK_HOME", str(tmp_path / "second-home"))
+    code, out, _ = run(capsys, "import", "csv", str(table), "--dry-run")
+    assert code == 0 and "1 request(s) would be imported" in out
+    code, out, _ = run(capsys, "requests", "list", "--json")
+    assert json.loads(out) == []
+    code, out, _ = run(capsys, "import", "csv", str(table))
+    assert code == 0 and "Imported 1 request(s)" in out
+    code, out, _ = run(capsys, "requests", "list", "--json")
+    [row] = json.loads(out)
+    assert (row["subject"], row["tags"]) == ("Mail covers", ["mail"])
+    code, out, _ = run(capsys, "requests", "delete", str(row["id"]), "--yes")
+    assert code == 0
+    code, out, _ = run(capsys, "requests", "list", "--json")
+    assert json.loads(out) == []

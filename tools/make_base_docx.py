@@ -56,7 +56,7 @@ def set_black(style) -> None:
 
 
 # Word has a built-in style of this name; declaring it built-in avoids a clashing custom one.
-WORD_BUILT_IN = {"Date"}
+WORD_BUILT_IN = {"Date", "Closing"}
 
 
 def paragraph_style(document, name: str, *, after: float, keep_next: bool = False,
@@ -112,6 +112,7 @@ def configure_styles(document) -> None:
     paragraph_style(document, "Letter Caption", after=12, keep_next=True, bold=True)
     styles["Letter Caption"].font.size = Pt(12)
     paragraph_style(document, "Subject", after=12, keep_next=True, bold=True)
+    paragraph_style(document, "Closing", after=8, keep_next=True)  # "Sincerely," + signature
     footer = styles["Footer"]
     footer.font.size = Pt(9)
 

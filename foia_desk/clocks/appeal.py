@@ -14,8 +14,9 @@ from foia_desk.clocks.status import closure_check, counted_text, state_for
 from foia_desk.directory import STATUTORY_APPEAL_FLOOR_DAYS, Agency
 
 NO_ROLL_FORWARD = (
-    " That day is a {reason}. A calendar-day window is not moved to the next working day "
-    "here: some agencies accept the next working day, but their rule does not promise it. "
+    " That day is not a working day ({reason}). A calendar-day window is not moved to the "
+    "next working day here: some agencies accept the next working day, but their rule does "
+    "not promise it. "
     "An appeal sent electronically that day is on time under most rules; to be safe, send it "
     "by {previous}, the last working day before.")
 
@@ -87,8 +88,8 @@ def _rule_source(agency: Agency | None) -> str:
 
 
 def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: bool,
-                    notes: list[str]) -> tuple[Deadline | None, bool]:
-    """(appeal_decision_due, constructive exhaustion on the appeal)."""
+                    notes: list, as_of: _dt.date) -> tuple[Deadline | None, bool]:
+    """(appeal_decision_due, constructive exhaustion on the appeal as of ``as_of``)."""
     anchor = facts.appeal_anchor()
     if anchor is None:
         return None, False
@@ -127,13 +128,14 @@ def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, st
             extra = (f" Includes the 10 extra working days of the agency's extension notice of "
                      f"{ex.day(run.extension.date)}."
                      f"{promise_sentence(promised, too_much, agreed, run.due)}")
-        return counted_text(calendar, n, start, how, run.due, extra) + (
-            " 5 U.S.C. 552(a)(6)(A)(ii).")
+        return counted_text(calendar, n, start, how, run.due, extra,
+                            cite="5 U.S.C. 552(a)(6)(A)(ii)")
 
     deadline = Deadline("appeal_decision_due", LABELS["appeal_decision_due"], due, explain,
                         state, approximate, lambda: calendar.skipped_between(start, due))
-    exhausted = state == "overdue" and received is not None
-    if state == "overdue" and received is None:
+    unanswered = due is not None and as_of > due and (decision is None or decision > as_of)
+    exhausted = unanswered and received is not None
+    if unanswered and received is None:
         notes.append("The appeal decision looks overdue, but the date the agency received your "
                      "appeal is not recorded; record it to confirm before relying on it.")
     return deadline, exhausted

@@ -13,8 +13,8 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CLOSURE_CAVEAT = ("Whether a closure day counts as a legal public holiday for FOIA is not "
                   "settled, so this date is approximate.")
 EXHAUSTION_NOTE = (
-    "The agency has missed its statutory deadline, so you may go to court without an "
-    "(further) administrative appeal (constructive exhaustion, 5 U.S.C. 552(a)(6)(C)(i)). "
+    "The agency has missed its statutory deadline, so you may go to court without any further "
+    "administrative step (constructive exhaustion, 5 U.S.C. 552(a)(6)(C)(i)). "
     "A court can still give the agency more time if it shows exceptional circumstances. If the "
     "agency answers before you file suit, courts usually require you to appeal first "
     "(Judicial Watch v. Rossotti, 326 F.3d 1309 (D.C. Cir. 2003))."
@@ -52,7 +52,7 @@ def skipped_phrase(calendar: FederalCalendar, a: _dt.date, b: _dt.date) -> str:
     parts = [f"your closure day {short(d, b.year)} ({reason.removeprefix('closure: ')})"
              if reason.startswith("closure: ") else f"{reason} ({short(d, b.year)})"
              for d, reason in skipped]
-    return ", skipping weekends and " + join(parts)
+    return ", skipping " + join(["weekends", *parts])
 
 
 def closure_phrase(calendar: FederalCalendar, a: _dt.date, b: _dt.date) -> str:

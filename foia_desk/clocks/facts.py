@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from foia_desk.clocks.explain import parse_detail_date
-from foia_desk.clocks.model import FULL_OUTCOMES, SIDE_OUTCOMES, EventRecord
+from foia_desk.clocks.model import NOT_APPEALABLE, SIDE_OUTCOMES, EventRecord
 
 _BY_DATE = attrgetter("date")
 _EMPTY: dict = {}
@@ -24,75 +24,67 @@ class Facts:
     )
 
     def __init__(self, events: Iterable[EventRecord]) -> None:
-        self.submitted = self.proper = self.designated = None
-        self.acknowledged_receipt: _dt.date | None = None
-        self.final_response = self.lawsuit = self.withdrawn = self.mediation = None
-        self.expedite_decision: EventRecord | None = None
+        groups: dict[str, list[EventRecord]] = {}
+        for event in sorted(events, key=_BY_DATE):  # stable: same-day events keep order
+            group = groups.get(event.kind)
+            if group is None:
+                groups[event.kind] = [event]
+            else:
+                group.append(event)
+        get = groups.get
+        submitted = get("submitted", ())
+        self.submitted = submitted[0] if submitted else None
         self.expedited = False
-        self.extensions: list[EventRecord] = []
-        self.info_requests: list[EventRecord] = []
-        self.info_replies: list[EventRecord] = []
-        self.fee_notices: list[EventRecord] = []
-        self.fee_replies: list[EventRecord] = []
-        self.responses: list[EventRecord] = []
-        self.appeal_filed: list[EventRecord] = []
-        self.appeal_received: list[EventRecord] = []
-        self.appeal_decisions: list[EventRecord] = []
-        for event in sorted(events, key=_BY_DATE):
-            kind = event.kind
+        for event in submitted:
+            if event.details and event.details.get("expedited_requested"):
+                self.expedited = True
+        self.proper = self.designated = None
+        for event in get("received", ()):
             details = event.details or _EMPTY
-            if kind == "submitted":
-                if self.submitted is None:
-                    self.submitted = event
-                if details.get("expedited_requested"):
-                    self.expedited = True
-            elif kind == "received":
-                if details.get("received_by_designated_component"):
-                    if self.designated is None:
-                        self.designated = event
-                elif self.proper is None:
-                    self.proper = event
-                if details.get("expedited_requested"):
-                    self.expedited = True
-            elif kind == "acknowledged":
-                if self.acknowledged_receipt is None:
-                    self.acknowledged_receipt = parse_detail_date(details.get("received_date"))
-                self._expedite_decision(event, details)
-            elif kind == "extension":
-                self.extensions.append(event)
-            elif kind == "info-request":
-                self.info_requests.append(event)
-            elif kind == "info-reply":
-                self.info_replies.append(event)
-            elif kind == "fee-notice":
-                self.fee_notices.append(event)
-            elif kind == "fee-reply":
-                self.fee_replies.append(event)
-            elif kind == "response":
-                self.responses.append(event)
-                outcome = str(details.get("outcome") or "")
-                if self.final_response is None and outcome not in SIDE_OUTCOMES:
+            if details.get("received_by_designated_component"):
+                if self.designated is None:
+                    self.designated = event
+            elif self.proper is None:
+                self.proper = event
+            if details.get("expedited_requested"):
+                self.expedited = True
+        self.acknowledged_receipt: _dt.date | None = None
+        self.expedite_decision: EventRecord | None = None
+        acknowledged = get("acknowledged", ())
+        if acknowledged:
+            self.acknowledged_receipt = parse_detail_date(
+                (acknowledged[0].details or _EMPTY).get("received_date"))
+            self._expedite_decision(acknowledged)
+        self.responses = responses = get("response", [])
+        self.final_response = None
+        if responses:
+            for event in responses:
+                if str((event.details or _EMPTY).get("outcome") or "") not in SIDE_OUTCOMES:
                     self.final_response = event
-                self._expedite_decision(event, details)
-            elif kind == "appeal-filed":
-                self.appeal_filed.append(event)
-            elif kind == "appeal-received":
-                self.appeal_received.append(event)
-            elif kind == "appeal-decision":
-                self.appeal_decisions.append(event)
-            elif kind == "mediation":
-                self.mediation = self.mediation or event
-            elif kind == "lawsuit":
-                self.lawsuit = self.lawsuit or event
-            elif kind == "withdrawn":
-                self.withdrawn = self.withdrawn or event
+                    break
+            self._expedite_decision(responses)
+        self.extensions = get("extension", [])
+        self.info_requests = get("info-request", [])
+        self.info_replies = get("info-reply", [])
+        self.fee_notices = get("fee-notice", [])
+        self.fee_replies = get("fee-reply", [])
+        self.appeal_filed = get("appeal-filed", [])
+        self.appeal_received = get("appeal-received", [])
+        self.appeal_decisions = get("appeal-decision", [])
+        mediation, lawsuit, withdrawn = get("mediation"), get("lawsuit"), get("withdrawn")
+        self.mediation = mediation[0] if mediation else None
+        self.lawsuit = lawsuit[0] if lawsuit else None
+        self.withdrawn = withdrawn[0] if withdrawn else None
 
-    def _expedite_decision(self, event: EventRecord, details) -> None:
-        if self.expedite_decision is not None:
-            return
-        outcome = str(details.get("outcome") or "")
-        if details.get("expedite") in ("granted", "denied") or outcome.startswith("expedite-"):
-            self.expedite_decision = event
+    def _expedite_decision(self, events: list[EventRecord]) -> None:
+        """The earliest event that records the agency's decision on expedition."""
+        for event in events:
+            details = event.details or _EMPTY
+            if details.get("expedite") in ("granted", "denied") or str(
+                    details.get("outcome") or "").startswith("expedite-"):
+                if self.expedite_decision is None or event.date < self.expedite_decision.date:
+                    self.expedite_decision = event
+                return
 
     def appeal_anchor(self) -> EventRecord | None:
         """The appeal the appeal clock follows: the last one filed (or received)."""
@@ -103,8 +95,6 @@ class Facts:
     def latest_adverse(self) -> EventRecord | None:
         """The latest response that can be appealed (not a full grant)."""
         for event in reversed(self.responses):
-            outcome = str((event.details or _EMPTY).get("outcome") or "")
-            if outcome not in FULL_OUTCOMES and outcome != "expedite-granted" \
-                    and outcome != "fee-waiver-granted":
+            if str((event.details or _EMPTY).get("outcome") or "") not in NOT_APPEALABLE:
                 return event
         return None

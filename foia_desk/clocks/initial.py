@@ -43,17 +43,26 @@ class Start:
             return f"receipt by the office that handles it on {ex.day(self.day)}"
         if self.source == "stated":
             return f"the receipt date the agency stated, {ex.day(self.day)}"
+        if self.source in ("routed", "designated"):
+            return f"{ex.day(self.day)}, the latest start the statute allows"
+        return f"the day you sent it, {ex.day(self.day)}"
+
+    @property
+    def caveat(self) -> str:
+        """The sentence that says why the start day is what it is, when it is not plain."""
         if self.source == "routed":
-            return (f"{ex.day(self.day)}, the latest start the statute allows (10 days after a "
-                    f"designated office got it on {ex.day(self.latest_from)}; the handling "
-                    f"office only had it on {ex.day(self.proper)})")
+            return (f" The clock starts no later than 10 days after a designated office got the "
+                    f"request ({ex.day(self.latest_from)}), even though the handling office "
+                    f"only had it on {ex.day(self.proper)} (5 U.S.C. 552(a)(6)(A)(ii)).")
         if self.source == "designated":
-            return (f"{ex.day(self.day)}, the latest start the statute allows (10 days after a "
-                    f"designated office received it on {ex.day(self.latest_from)}); if the "
-                    "handling office got it sooner, this deadline is earlier")
-        return (f"the day you sent it, {ex.day(self.day)} (the agency's receipt date is not "
-                "recorded, so we assume it arrived that day; by post it arrives later and this "
-                "deadline moves later: record the receipt date the agency gives)")
+            return (f" A designated office received it on {ex.day(self.latest_from)}; the "
+                    "clock starts no later than 10 days after that. If the handling office got "
+                    "it sooner, this deadline is earlier.")
+        if self.source == "submitted":
+            return (" The agency's receipt date is not recorded, so we assume it arrived the "
+                    "day you sent it; by post it arrives later and the deadline moves later. "
+                    "Record the receipt date the agency gives.")
+        return ""
 
 
 def find_start(facts: Facts) -> Start | None:

@@ -38,7 +38,9 @@ SIDE_OUTCOMES = frozenset({"fee-denial", "fee-waiver-denied", "fee-waiver-grante
                            "expedite-denied", "expedite-granted"})
 ADVERSE_OUTCOMES = frozenset({"partial", "partial-grant", "denied", "no-records", "fee-denial",
                               "fee-waiver-denied", "expedite-denied", "glomar",
-                              "not-reasonably-described", "improper", "referred"})
+                              "not-reasonably-described", "improper"})
+# Final answers that are not appealable determinations here.
+NOT_APPEALABLE = FULL_OUTCOMES | {"expedite-granted", "fee-waiver-granted", "referred"}
 
 
 @dataclass(frozen=True, slots=True)

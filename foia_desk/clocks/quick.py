@@ -56,10 +56,12 @@ def _if_extended(calendar: FederalCalendar, received: _dt.date) -> Deadline:
     how = f"receipt on {ex.day(received)}"
 
     def explain() -> str:
-        return ("Only if the agency sends a written notice of unusual circumstances before the "
-                "20-working-day deadline (5 U.S.C. 552(a)(6)(B)(i)): " + counted_text(
-                    calendar, days, received, how, due, weekend_receipt_note(calendar,
-                                                                              received)))
+        return counted_text(calendar, days, received, how, due,
+                            " This date applies only if the agency sends a written notice of "
+                            "unusual circumstances before the 20-working-day deadline; the "
+                            "notice adds at most 10 working days."
+                            + weekend_receipt_note(calendar, received),
+                            cite="5 U.S.C. 552(a)(6)(B)(i)")
 
     return Deadline("extended_due", LABELS["extended_due"], due, explain, "pending",
                     closure_check(calendar, received, due),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from functools import cache
 
 from foia_desk.calendar import FederalCalendar, inauguration_days
 from foia_desk.clocks import explain as ex
@@ -51,7 +52,8 @@ def compute_clocks(events: Iterable[EventRecord], *, agency: Agency | None,
     by = appeal_by(facts, agency, calendar, today, stopped)
     if by is not None:
         deadlines.append(by)
-    decision, appeal_exhausted = appeal_decision(facts, calendar, today, stopped, notes)
+    decision, appeal_exhausted = appeal_decision(facts, calendar, today, stopped, notes,
+                                                 _as_of(facts, today))
     if decision is not None:
         deadlines.append(decision)
     if facts.withdrawn is not None:
@@ -62,6 +64,10 @@ def compute_clocks(events: Iterable[EventRecord], *, agency: Agency | None,
         notes.append(lambda: f"Lawsuit filed on {ex.day(facts.lawsuit.date)}: the court's "
                      "schedule now governs; the administrative deadlines are shown for the "
                      "record.")
+    final = facts.final_response
+    if final is not None and (final.details or {}).get("outcome") == "referred":
+        notes.append("Referred to another agency: that agency's own 20 working days run from "
+                     "when it receives the referral; track it as a new request.")
     if facts.mediation is not None:
         notes.append("OGIS mediation does not pause or extend any of these legal deadlines.")
     if agency is not None and agency.dc_area and not calendar.inauguration_day:
@@ -83,6 +89,13 @@ def compute_clocks(events: Iterable[EventRecord], *, agency: Agency | None,
     return ClockReport(deadlines, next_deadline, overdue, exhaustion, notes)
 
 
+def _as_of(facts: Facts, today: _dt.date) -> _dt.date:
+    """The day exhaustion is judged on: today, or the day a lawsuit was filed."""
+    if facts.lawsuit is not None and facts.lawsuit.date < today:
+        return facts.lawsuit.date
+    return today
+
+
 def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: bool,
              deadlines: list[Deadline], notes: list[str]) -> bool:
     """Add the initial-request deadlines; True when the agency's time ran out unanswered."""
@@ -93,7 +106,7 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
                          "to compute its deadlines.")
         return False
     if start.latest_start is not None:
-        deadlines.append(_latest_start(facts, start, today))
+        deadlines.append(_latest_start(facts, start, calendar, today))
     final = facts.final_response
     done = final.date if final is not None else None
     if facts.expedited:
@@ -119,9 +132,9 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
         if run.open_toll is not None:
             return _paused_text(calendar, start, run, today)
         text = counted_text(calendar, RESPONSE_DAYS, start.day, start.how, base_due,
-                            toll_sentences(run) + weekend_receipt_note(calendar, start.day),
-                            run.tolled)
-        text += " 5 U.S.C. 552(a)(6)(A)(i)."
+                            start.caveat + toll_sentences(run)
+                            + weekend_receipt_note(calendar, start.day),
+                            run.tolled, cite="5 U.S.C. 552(a)(6)(A)(i)")
         if superseded:
             text += (f" Replaced by the extended deadline {ex.day(run.extended_due)} after the "
                      f"agency's extension notice of {ex.day(run.extension.date)}.")
@@ -154,7 +167,7 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
                 calendar, RESPONSE_DAYS + 10, start.day, start.how, statutory,
                 f" That is the usual 20 plus at most 10 extra working days for unusual "
                 f"circumstances, claimed by the agency's written notice of "
-                f"{ex.day(run.extension.date)} (5 U.S.C. 552(a)(6)(B)(i))."
+                f"{ex.day(run.extension.date)} (5 U.S.C. 552(a)(6)(B)(i)).{start.caveat}"
                 f"{toll_sentences(run)}{weekend_receipt_note(calendar, start.day)}"
                 f"{promise_sentence(promised, too_much, agreed, statutory)}{late}", run.tolled)
 
@@ -162,9 +175,10 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
             "extended_due", LABELS["extended_due"], ext_due, explain_ext, ext_state,
             start.approximate or closure_check(calendar, start.day, ext_due),
             lambda: calendar.skipped_between(start.day, ext_due) if ext_due else []))
-    if stopped or in_force is None:
+    if in_force is None or (facts.withdrawn is not None and facts.withdrawn.date <= today):
         return False
-    if done is not None:
+    as_of = _as_of(facts, today)
+    if done is not None and done <= as_of:
         if done > in_force:
             outcome = str((final.details or {}).get("outcome") or "")
             notes.append(lambda: f"The agency answered on {ex.day(done)}, after its deadline of "
@@ -174,12 +188,12 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
                              if outcome in ADVERSE_OUTCOMES or not outcome else ""))
             notes.append(ex.FEES_NOTE)
         return False
-    if today <= in_force:
+    if as_of <= in_force:
         return False
     if start.assumed_from_submission:
         shift = calendar.working_days_between(start.day, start.latest_start)
         latest_due = calendar.add_working_days(in_force, shift)
-        if today <= latest_due:
+        if as_of <= latest_due:
             notes.append(
                 lambda: f"The agency looks overdue, but its receipt date is not recorded. If a "
                 f"designated office got your request the day you sent it and passed it on "
@@ -201,7 +215,8 @@ def _paused_text(calendar: FederalCalendar, start: Start, run, today: _dt.date) 
             f"the deadline becomes {ex.day(projected)}.")
 
 
-def _latest_start(facts: Facts, start: Start, today: _dt.date) -> Deadline:
+def _latest_start(facts: Facts, start: Start, calendar: FederalCalendar,
+                  today: _dt.date) -> Deadline:
     latest = start.latest_start
     proper = facts.proper.date if facts.proper else facts.acknowledged_receipt
     if proper is not None:
@@ -214,16 +229,12 @@ def _latest_start(facts: Facts, start: Start, today: _dt.date) -> Deadline:
         source = (f"the day you sent it ({ex.day(start.latest_from)}), assuming the agency's "
                   "FOIA office received it that day" if assumed else
                   f"a designated office received it on {ex.day(start.latest_from)}")
-        alt = start.latest_from
-        for _ in range(ROUTING_DAYS):
-            alt = alt + _dt.timedelta(days=1)
-            while alt.weekday() >= 5:
-                alt = alt + _dt.timedelta(days=1)
+        alt = calendar.add_working_days(start.latest_from, ROUTING_DAYS)
         return (f"The 20-working-day clock starts when the office that handles the request "
                 f"receives it, and no later than 10 days after {source}: "
                 f"{ex.day(latest)} (5 U.S.C. 552(a)(6)(A)(ii)). The statute says 'ten days'; "
                 "we read calendar days, the earlier date. Some agency rules (e.g. USDA, "
-                "7 CFR 1.6(a)) read 10 working days, which would give about "
+                "7 CFR 1.6(a)) read 10 working days, which would give "
                 f"{ex.day(alt)}.")
 
     return Deadline("latest_start", LABELS["latest_start"], latest, explain, state,
@@ -252,14 +263,20 @@ def _expedited(facts: Facts, start: Start, calendar: FederalCalendar, today: _dt
                 "552(a)(6)(E)(ii)(I)); agencies count calendar days from receipt.")
         reason = calendar.non_working_reason(due)
         if reason:
-            text += f" That day is a {reason}; calendar-day limits are not moved."
+            text += (f" That day is not a working day ({reason}); calendar-day limits are not "
+                     "moved to the next working day.")
         return text
 
     return Deadline("expedited_decision_due", LABELS["expedited_decision_due"], due, explain,
                     state, approximate, [])
 
 
-_INAUGURATIONS = tuple(sorted(inauguration_days(1967, 2100)))
+@cache
+def _extra_inauguration_days() -> tuple[_dt.date, ...]:
+    """Inauguration Days that are not already legal public holidays (2025's was MLK Day)."""
+    plain = FederalCalendar()
+    return tuple(sorted(d for d in inauguration_days(1967, 2100)
+                        if plain.non_working_reason(d) is None))
 
 
 def _inauguration_note(deadlines: list[Deadline], notes: list[str]) -> None:
@@ -267,7 +284,7 @@ def _inauguration_note(deadlines: list[Deadline], notes: list[str]) -> None:
     if not dated:
         return
     low, high = min(dated) - _dt.timedelta(days=200), max(dated)
-    hits = [d for d in _INAUGURATIONS if low <= d <= high]
+    hits = [d for d in _extra_inauguration_days() if low <= d <= high]
     if hits:
         notes.append(lambda: f"Inauguration Day ({ex.day(hits[0])}) is a holiday for offices "
                      "in the Washington, D.C. area, and this agency's office is there. It was not "

@@ -30,10 +30,12 @@ def closure_check(calendar: FederalCalendar, start: _dt.date, due: _dt.date | No
 
 
 def counted_text(calendar: FederalCalendar, n: int, start: _dt.date, how: str,
-                 due: _dt.date, extra: str = "", tolled: int = 0) -> str:
-    """'20 working days after receipt on ..., skipping ...: due Fri 26 Dec 2025.'"""
+                 due: _dt.date, extra: str = "", tolled: int = 0, cite: str = "") -> str:
+    """'Due Fri 26 Dec 2025: 20 working days after receipt on Wed 26 Nov 2025 (that day not
+    counted), skipping weekends, Thanksgiving Day (27 Nov) and Christmas Day (25 Dec).'"""
     count = ex.working_days(n) + (
         f" (plus {ex.working_days(tolled)} while the clock was paused)" if tolled else "")
-    return (f"{count} after {how} (that day itself is not counted)"
-            f"{ex.skipped_phrase(calendar, start, due)}: due {ex.day(due)}.{extra}"
+    cite = f" Rule: {cite}." if cite else ""
+    return (f"Due {ex.day(due)}: {count} after {how} (that day not counted)"
+            f"{ex.skipped_phrase(calendar, start, due)}.{cite}{extra}"
             f"{ex.closure_phrase(calendar, start, due)}")

@@ -48,10 +48,12 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    if args.list or not args.file:
-        if not args.file and not args.list:
-            print("Give the backup to restore. Available backups, newest first:")
+    if args.list:
         return _print_backups()
+    if not args.file:
+        print("Give the backup to restore. Available backups, newest first:")
+        _print_backups()
+        return 2
     from foia_desk.store import open_store, restore_backup
 
     moved = restore_backup(Path(args.file))

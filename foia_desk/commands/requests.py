@@ -102,15 +102,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=run_list)
 
     show = sub.add_parser("show", help="one request with every deadline and its explanation")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=int, help="request id")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
     event = sub.add_parser("event", help="record something that happened",
                            description="Kinds: " + EVENT_CHOICES_HELP + ".")
-    event.add_argument("id", type=int)
+    event.add_argument("id", type=int, help="request id")
     event.add_argument("--kind", required=True, help="event kind (see above)")
-    event.add_argument("--date", required=True, type=cli_date)
+    event.add_argument("--date", required=True, type=cli_date,
+                       help="when it happened (the date on the agency's letter)")
     event.add_argument("--tracking-number", help="tracking number the agency gave")
     event.add_argument("--note")
     event.add_argument("--promised-date", type=cli_date,

@@ -30,6 +30,8 @@ _DATE_LINE = re.compile(
 )
 _HEADER_SEARCH_LIMIT = 8  # the subject line must come within the first few blocks
 _HEADING_MAX_CHARS = 120
+_CLOSING_SEARCH = 4  # the close is among the last few blocks (signature, enclosures follow)
+_CLOSING_MAX_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph; ``role`` is body, letterhead, date, address, subject or code."""
+    """A paragraph; ``role`` is body, letterhead, date, address, caption, subject, closing
+    or code."""
 
     runs: tuple[Run, ...]
     role: str = "body"
@@ -334,7 +337,19 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
         if isinstance(block, Paragraph) and block.role == "body" and _is_bold_line(block):
             block = Heading(2, block.runs)
         result.append(block)
+    _mark_closing(result)
     return result
+
+
+def _mark_closing(blocks: list[Block]) -> None:
+    """Mark the complimentary close ("Sincerely,") so it stays on a page with the signature."""
+    for index in range(len(blocks) - 1, max(len(blocks) - 1 - _CLOSING_SEARCH, -1), -1):
+        block = blocks[index]
+        text = block_text(block).strip()
+        if (isinstance(block, Paragraph) and block.role == "body" and text.endswith(",")
+                and "\n" not in text and len(text) <= _CLOSING_MAX_CHARS):
+            blocks[index] = replace(block, role="closing")
+            return
 
 
 def _is_bold_line(block: Block) -> bool:

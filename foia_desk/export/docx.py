@@ -41,6 +41,7 @@ ROLE_STYLES = {
     "address": "Address",
     "caption": "Letter Caption",
     "subject": "Subject",
+    "closing": "Closing",
     "body": "Normal",
     "code": "Normal",
 }

@@ -58,7 +58,7 @@ def collect_items(store: Any) -> list[CalendarItem]:
         if reminder.due < today:
             continue
         if reminder.request_id not in subjects:
-            detail = store.get_request(reminder.request_id)
+            detail = store.get_request(reminder.request_id, clocks=False)
             subjects[reminder.request_id] = (detail.agency_name, detail.subject)
         agency_name, subject = subjects[reminder.request_id]
         items.append(CalendarItem(

@@ -162,6 +162,7 @@ def _styles() -> dict[str, Any]:
                                   leading=16, keepWithNext=1),
         "subject": ParagraphStyle("subject", parent=opening, keepWithNext=1),
         "code": ParagraphStyle("code", parent=body, leftIndent=18),
+        "closing": ParagraphStyle("closing", parent=body, keepWithNext=1),
         "h1": ParagraphStyle("h1", parent=body, fontName=SANS_BOLD, fontSize=14, leading=18,
                              spaceBefore=10, spaceAfter=6, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=body, fontName=SANS_BOLD, fontSize=12, leading=16,

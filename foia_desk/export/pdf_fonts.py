@@ -4,11 +4,12 @@ reportlab does not fall back between fonts by itself: a character missing from t
 font is drawn as an empty box. So text is split into segments by glyph coverage: DejaVu Sans
 (Latin, Greek, Cyrillic, Vietnamese, Hebrew, Arabic...) first, then Droid Sans Fallback for
 Chinese and Japanese, then NanumSquare for Korean Hangul. Fonts are registered once per
-process (loading them takes ~100 ms).
+process; the big CJK and Hangul fonts only when a letter first needs them.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,10 +36,15 @@ FONT_FILES = {
 
 @dataclass
 class FontSet:
-    """The registered fonts and their character coverage (Unicode code points)."""
+    """The registered fonts and their character coverage (Unicode code points).
 
-    coverage: dict[str, frozenset[int] | dict[int, int]]
+    DejaVu Sans is registered up front; the large CJK and Hangul fonts are registered the
+    first time a character needs them, so most letters never pay for loading them.
+    """
+
+    coverage: dict[str, dict[int, int]]
     _choice: dict[tuple[str, str], str] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def styled(self, bold: bool, italic: bool) -> str:
         if bold and italic:
@@ -47,11 +53,20 @@ class FontSet:
             return SANS_BOLD
         return SANS_ITALIC if italic else SANS
 
+    def covers(self, font_name: str, code: int) -> bool:
+        cmap = self.coverage.get(font_name)
+        if cmap is None:
+            with self._lock:
+                cmap = self.coverage.get(font_name)
+                if cmap is None:
+                    cmap = self.coverage[font_name] = _register(font_name)
+        return code in cmap
+
     def font_for(self, char: str, preferred: str) -> str | None:
         """The font to draw ``char`` in, or None when it should stay with its neighbour.
 
-        Spaces and marks that no font has (zero-width joiners, direction marks) return None so
-        they never split a word into separate font segments.
+        Spaces and characters no font has (zero-width joiners, direction marks, emoji) return
+        None so they never split a word into separate font segments.
         """
         key = (char, preferred)
         cached = self._choice.get(key)
@@ -60,11 +75,11 @@ class FontSet:
         code = ord(char)
         if char.isspace():
             choice = ""
-        elif code in self.coverage[preferred]:
+        elif self.covers(preferred, code):
             choice = preferred
         else:
             # e.g. a symbol the bold face lacks keeps its glyph from the regular face
-            choice = next((font for font in FALLBACKS if code in self.coverage[font]), "")
+            choice = next((font for font in FALLBACKS if self.covers(font, code)), "")
         self._choice[key] = choice
         return choice or None
 
@@ -89,27 +104,34 @@ class FontSet:
         return pieces
 
 
-@lru_cache(maxsize=1)
-def load_fonts() -> FontSet:
-    """Register the bundled fonts with reportlab (once) and return their coverage."""
+def _register(name: str) -> dict[int, int]:
+    """Register one bundled font with reportlab; return its code point -> glyph map."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    coverage: dict[str, frozenset[int] | dict[int, int]] = {}
-    for name, filename in FONT_FILES.items():
-        path = resource_path("fonts", filename)
-        try:
-            font = TTFont(name, str(path))
-        except (OSError, TTFError) as exc:
-            raise UserError(
-                f"The PDF font {filename} is missing or damaged ({path}).",
-                "Reinstall FOIA Desk, or export to DOCX instead.",
-            ) from exc
-        pdfmetrics.registerFont(font)
-        coverage[name] = font.face.charToGlyph
+    filename = FONT_FILES[name]
+    path = resource_path("fonts", filename)
+    try:
+        font = TTFont(name, str(path))
+    except (OSError, TTFError) as exc:
+        raise UserError(
+            f"The PDF font {filename} is missing or damaged ({path}).",
+            "Reinstall FOIA Desk, or export to DOCX instead.",
+        ) from exc
+    pdfmetrics.registerFont(font)
+    if name in (CJK, HANGUL):  # one face each: bold/italic text uses it as is
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
+                                      boldItalic=name)
+    return font.face.charToGlyph
+
+
+@lru_cache(maxsize=1)
+def load_fonts() -> FontSet:
+    """Register DejaVu Sans with reportlab (once per process) and return the font set."""
+    from reportlab.pdfbase import pdfmetrics
+
+    coverage = {name: _register(name)
+                for name in (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC)}
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC,
                                   boldItalic=SANS_BOLD_ITALIC)
-    for single in (CJK, HANGUL):  # one face each: bold/italic text uses it as is
-        pdfmetrics.registerFontFamily(single, normal=single, bold=single, italic=single,
-                                      boldItalic=single)
     return FontSet(coverage)

@@ -90,7 +90,7 @@ def export_tracker_csv(store: Any, path: str | os.PathLike[str], *,
         if not page:
             break
         for summary in page:
-            writer.writerow(_row_for(store.get_request(summary.id)))
+            writer.writerow(_row_for(store.get_request(summary.id, clocks=False)))
             count += 1
         offset += len(page)
     fileio.write_text(Path(path), "\ufeff" + buffer.getvalue(), overwrite=overwrite)

@@ -22,8 +22,7 @@ _LARGER_BEFORE = re.compile(
     r"(?:Committee|Subcommittee|Caucus|Council|Commission|Division|Department|Office|Bureau|"
     r"Board|Center|Institute|Task Force|Service|Agency)[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?$")
 _LARGER_AFTER = re.compile(r"[ \t]+(?:Committee|Subcommittee|Caucus|Council|Bank)\b")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+\.[\w.]+|"
-                  r"\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu|mil|us|io|co)\b(?:/[^\s<>\"']*)?")
+_URL_HINT = re.compile(r"://|www\.|@|\.(?:gov|com|org|net|edu|mil|us|io|co)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'.&-]+")
 _CAPS_MIN_LETTERS = 8
 
@@ -74,10 +73,11 @@ class AgencyIndex:
             for agency_id in ids:
                 if agency_id in directory.agencies:
                     self._add_informal(agency_id, phrase)
-        prefix = r"(?:(?P<pre>U\.[ ]?S\.?|(?-i:US)|United[ \t]+States)[ \t]+)?"
+        # Run over fold_chars(text): lower-case patterns, no re.IGNORECASE (much faster).
+        prefix = r"(?:(?P<pre>u\.[ ]?s\.?|us|united[ \t]+states)[ \t]+)?"
         self.names_re = re.compile(
             r"(?<![\w@/.])" + prefix + r"(?P<m>" + trie_pattern(sorted(self.name_keys)) + r")"
-            r"(?![\w]|@)", re.IGNORECASE)
+            r"(?![\w]|@)")
         self.exact_re = compile_phrases(self.exact_keys, ignore_case=False)
         self.informal_re = compile_phrases(self.informal_keys, ignore_case=True)
         self.exact_informal_re = compile_phrases(self.exact_informal, ignore_case=False)
@@ -131,8 +131,26 @@ def agency_index(directory: Directory, cues: Cues) -> AgencyIndex:
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of web addresses, e-mail addresses and domain names (names there don't count)."""
-    return [m.span() for m in _URL.finditer(text)]
+    """Spans of web addresses, e-mail addresses and domain names (names there don't count).
+
+    Found from a cheap hint ("://", "www.", "@", ".gov") widened to the surrounding
+    non-blank run, so the scan stays one fast pass.
+    """
+    spans: list[tuple[int, int]] = []
+    for hint in _URL_HINT.finditer(text):
+        if hint.group(0) == "@" and not (hint.start() > 0 and text[hint.start() - 1].isalnum()):
+            continue  # "@DHSgov" is a handle, handled by the matchers' boundaries
+        start = hint.start()
+        while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(<\"'":
+            start -= 1
+        end = hint.end()
+        while end < len(text) and not text[end].isspace() and text[end] not in ")>\"'":
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -147,8 +165,7 @@ def caps_context(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if line_end - line_start > 400:
-        line_start, line_end = max(line_start, start - 80), min(line_end, end + 80)
+    line_start, line_end = max(line_start, start - 60), min(line_end, end + 60)
     letters = [c for c in text[line_start:start] + text[end:line_end] if c.isalpha()]
     if len(letters) < _CAPS_MIN_LETTERS:
         return False
@@ -197,9 +214,12 @@ def _continuation_end(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def find_agencies(text: str, index: AgencyIndex, cues: Cues
+def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues
                   ) -> tuple[list[Hit], list[StateBodyHit]]:
-    """All agency hits in ``text`` (plain-character reading) and state-prefixed look-alikes."""
+    """All agency hits and state-prefixed look-alikes.
+
+    ``text`` is the reading in plain characters, ``folded`` the same in lower case.
+    """
     states = _STATE_WORDS.get(id(cues))
     if states is None or states.cues is not cues:
         states = _STATE_WORDS[id(cues)] = _StateWords(cues)
@@ -207,16 +227,18 @@ def find_agencies(text: str, index: AgencyIndex, cues: Cues
     hits: list[Hit] = []
     state_hits: list[StateBodyHit] = []
     taken: list[tuple[int, int]] = []
-    for match in index.names_re.finditer(text):
+    for match in index.names_re.finditer(folded):
         start, end = match.span()
         m_start = match.start("m")
-        key = phrase_key(match.group("m"))
+        key = " ".join(match.group("m").split())
         entries = index.name_keys.get(key, {})
         has_prefix = match.group("pre") is not None
+        if has_prefix and match.group("pre") == "us" and text[start:start + 2] != "US":
+            has_prefix, start = False, m_start  # "us", the pronoun
         ids = [i for i, needs in entries.items() if has_prefix or not needs]
         if not ids or _inside(urls, start, end):
             continue
-        matched = match.group("m")
+        matched = text[m_start:end]
         if _LARGER_BEFORE.search(text, max(0, m_start - 40), m_start if not has_prefix else start):
             continue
         if _LARGER_AFTER.match(text, end):
@@ -251,8 +273,8 @@ def find_agencies(text: str, index: AgencyIndex, cues: Cues
                 continue
             hits.append(Hit(start, end, agency_id, "acronym", confidence,
                             caps_only=caps_context(text, start, end)))
-    hits.extend(_informal_hits(text, index, urls, sorted(taken + [(h.start, h.end)
-                                                               for h in hits])))
+    hits.extend(_informal_hits(text, folded, index, urls,
+                               sorted(taken + [(h.start, h.end) for h in hits])))
     return _confirm_caps(hits), state_hits
 
 
@@ -281,16 +303,16 @@ def _acronym_confidence(text: str, start: int, end: int, matched: str, agency_id
     return 0.0
 
 
-def _informal_hits(text: str, index: AgencyIndex, urls: list[tuple[int, int]],
+def _informal_hits(text: str, folded: str, index: AgencyIndex, urls: list[tuple[int, int]],
                    taken: list[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
     for regex, table, fold in ((index.informal_re, index.informal_keys, True),
                                (index.exact_informal_re, index.exact_informal, False)):
-        for match in regex.finditer(text):
+        for match in regex.finditer(folded if fold else text):
             start, end = match.span()
             if _inside(urls, start, end) or _overlaps(taken, start, end):
                 continue
-            key = phrase_key(match.group("m")) if fold else " ".join(match.group("m").split())
+            key = " ".join(match.group("m").split())
             for agency_id in table.get(key, ()):
                 hits.append(Hit(start, end, agency_id, "informal", 0.55))
     return hits

@@ -9,7 +9,7 @@ from foia_desk.extract.agencies import Hit, agency_index, find_agencies
 from foia_desk.extract.cues import Cues, load_cues
 from foia_desk.extract.dates import find_dates
 from foia_desk.extract.despin import normalise_spun
-from foia_desk.extract.matcher import plain_chars
+from foia_desk.extract.matcher import fold_chars, plain_chars
 from foia_desk.extract.model import (
     AgencyFinding,
     DateFinding,
@@ -48,8 +48,9 @@ def extract(text: str, article_date: date | None = None, *,
     spun = normalise_spun(text)
     reading = spun.reading
     plain = plain_chars(reading.text)
-    hits, state_hits = find_agencies(plain, agency_index(directory, cues), cues)
-    bodies = find_bodies(plain, body_index(directory, cues), cues)
+    folded = fold_chars(reading.text)
+    hits, state_hits = find_agencies(plain, folded, agency_index(directory, cues), cues)
+    bodies = find_bodies(plain, folded, body_index(directory, cues), cues)
     bodies.extend(BodyHit(h.start, h.end, plain[h.start:h.end], "state_local", state=h.state,
                           generic=True) for h in state_hits)
     hits, bodies = _resolve_overlaps(hits, bodies)
@@ -91,14 +92,20 @@ def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
     company, NGO or outlet pattern containing an agency name loses: "Hunter Holmes McGuire
     VA Medical Center" is a VA facility, not a non-profit.
     """
-    named = [h for h in hits if h.how != "informal"]
+    import bisect
+
+    named = sorted((h for h in hits if h.how != "informal"), key=lambda h: h.start)
+    named_starts = [h.start for h in named]
+    longest = max((h.end - h.start for h in named), default=0)
 
     def weak(body: BodyHit) -> bool:
         return body.generic and body.kind in ("ngo", "company", "news_media", "court")
 
     strong_bodies = []
     for body in bodies:
-        touching = [h for h in named if h.start < body.end and body.start < h.end]
+        lo = bisect.bisect_left(named_starts, body.start - longest)
+        hi = bisect.bisect_left(named_starts, body.end)
+        touching = [h for h in named[lo:hi] if h.start < body.end and body.start < h.end]
         if not touching:
             strong_bodies.append(body)
             continue
@@ -106,14 +113,24 @@ def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
                            (body.end - body.start) > (h.end - h.start) for h in touching)
         if contains_all and not weak(body):
             strong_bodies.append(body)
-    keep_hits = [h for h in hits if not any(
-        b.start <= h.start and h.end <= b.end and (b.end - b.start) > (h.end - h.start)
-        for b in strong_bodies)]
+    strong_bodies.sort(key=lambda b: (b.start, -(b.end - b.start)))
+    body_starts = [b.start for b in strong_bodies]
+    widest = max((b.end - b.start for b in strong_bodies), default=0)
+
+    def swallowed(hit: Hit) -> bool:
+        lo = bisect.bisect_left(body_starts, hit.start - widest)
+        hi = bisect.bisect_right(body_starts, hit.start)
+        return any(b.start <= hit.start and hit.end <= b.end and
+                   (b.end - b.start) > (hit.end - hit.start) for b in strong_bodies[lo:hi])
+
+    keep_hits = [h for h in hits if not swallowed(h)]
     keep_bodies: list[BodyHit] = []
-    for body in sorted(strong_bodies, key=lambda b: (b.start, -(b.end - b.start))):
-        if any(k.start <= body.start and body.end <= k.end for k in keep_bodies):
-            continue
+    furthest = -1
+    for body in strong_bodies:
+        if body.end <= furthest:
+            continue  # inside a longer body already kept
         keep_bodies.append(body)
+        furthest = max(furthest, body.end)
     return keep_hits, keep_bodies
 
 
@@ -128,6 +145,7 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
                      ) -> list[AgencyFinding]:
     by_id: dict[str, AgencyFinding] = {}
     order: list[str] = []
+    seen: set[tuple[str, bool, int, int]] = set()
     for hit in sorted(hits, key=lambda h: h.start):
         agency = directory.agencies.get(hit.agency_id)
         if agency is None:
@@ -138,8 +156,12 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
                                                        "inferred", 0.0)
             order.append(agency.id)
         mention = _mention(reading, hit.start, hit.end)
-        if hit.how == "informal":
-            if mention not in finding.evidence:
+        informal = hit.how == "informal"
+        marker = (agency.id, informal, mention.start, mention.end)
+        new = marker not in seen
+        seen.add(marker)
+        if informal:
+            if new:
                 finding.evidence.append(mention)
             if finding.role != "mentioned":
                 finding.confidence = max(finding.confidence, hit.confidence)
@@ -147,7 +169,7 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
             if finding.role != "mentioned":
                 finding.confidence = 0.0
             finding.role = "mentioned"
-            if mention not in finding.mentions:
+            if new:
                 finding.mentions.append(mention)
             finding.confidence = max(finding.confidence, hit.confidence)
     for finding in by_id.values():
@@ -189,13 +211,15 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
     news_names = {b.name.split()[-1]: b.name for b in bodies
                   if b.kind == "news_media" and not b.generic}
     starts = [s for s, _ in sentences]
+    records = {b.id: b for b in directory.bodies}
+    seen: set[tuple[str, int, int]] = set()
     for body in sorted(bodies, key=lambda b: b.start):
         name = body.name
         body_id = body.body_id
         if body.kind == "news_media" and body.generic and name in news_names:
             name = news_names[name]
             body_id = next((b.body_id for b in bodies if b.name == name and b.body_id), None)
-        record = next((b for b in directory.bodies if b.id == body_id), None)
+        record = records.get(body_id) if body_id else None
         kind = directory.kind(body.kind)
         reason = (record.reason if record else "") or (kind.reason if kind else "")
         route = (record.route if record else "") or (kind.route if kind else "")
@@ -218,7 +242,8 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
         if finding is None:
             finding = found[key] = NonFoiaFinding(name, body.kind, reason, route, id=body_id)
         mention = _mention(reading, body.start, body.end)
-        if mention not in finding.mentions:
+        if (key, mention.start, mention.end) not in seen:
+            seen.add((key, mention.start, mention.end))
             finding.mentions.append(mention)
     return list(found.values())
 
@@ -232,10 +257,12 @@ def _actors(hits: list[Hit], bodies: list[BodyHit], directory: Directory, plain:
             continue
         label = short_label(agency) if hit.how != "informal" else \
             " ".join(plain[hit.start:hit.end].split()).removeprefix("the ").removeprefix("The ")
-        actors.append(Actor(hit.start, hit.end, label, agency.id))
+        actors.append(Actor(hit.start, hit.end, label, agency.id, agency.name,
+                            "informal" if hit.how == "informal" else "agency"))
     for body in bodies:
-        if body.kind == "legislature":
-            actors.append(Actor(body.start, body.end, " ".join(plain[body.start:body.end].split())))
+        if body.kind != "court":
+            label = " ".join(plain[body.start:body.end].split())
+            actors.append(Actor(body.start, body.end, label, None, body.name, body.kind))
     actors.sort(key=lambda a: (a.start, -a.end))
     deduped: list[Actor] = []
     for actor in actors:

@@ -24,7 +24,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
           r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
-          r"Oct\.?|Nov\.?|Dec\.?)")
+          r"Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
@@ -41,8 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"[ \t]+(?P<unit>week|month|year|spring|summer|fall|autumn|winter)\b",
                        re.IGNORECASE)),
     ("day", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?:(?P<which>last|this|next|on)[ \t]+)?(?P<wd>Monday|Tuesday|"
-                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?:(?P<which>last|this|next|on)[ \t]+)?(?P<wd>monday|tuesday|"
+                           r"wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)),
     ("in_month", re.compile(r"\b(?P<prep>in|since|during|until|by|early|late|mid-?)[ \t]+"
                             + _MONTH.replace(r"|May|", "|") + r"(?![ \t]+\d)")),
     ("year", re.compile(r"(?<![\w$#/.,-])(?:(?P<fy>FY|fiscal[ \t]+(?:year[ \t]+)?))?" + _YEAR
@@ -65,25 +65,66 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_FOLDED_KINDS = frozenset({"ago", "rel", "day", "weekday"})
+
+
+def _lower_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive (lower-case) pattern recompiled to run, faster, over folded text."""
+    return re.compile(pattern.pattern)
+
+
+_SCANS = [(kind, _lower_pattern(p) if kind in _FOLDED_KINDS else p, kind in _FOLDED_KINDS)
+          for kind, p in _PATTERNS]
+
+
+class _Groups:
+    """The match seen through the original text (folded scans still read original words)."""
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self.match, self.text = match, text
+
+    def __getitem__(self, name: str) -> str | None:
+        start, end = self.match.span(name)
+        return None if start < 0 else self.text[start:end]
+
+    def start(self, name: str) -> int:
+        return self.match.start(name)
+
+    def span(self) -> tuple[int, int]:
+        return self.match.span()
+
+    def group(self, name: str | int = 0) -> str | None:
+        if name == 0:
+            return self.text[self.match.start():self.match.end()]
+        return self[str(name)]
+
+
 def find_dates(text: str, article_date: date | None = None) -> list[DateFinding]:
-    """Every date expression in ``text``, earliest position first, without overlaps."""
+    """Every date expression in ``text``, in order, without overlaps.
+
+    Forms are tried most specific first; a later form never claims characters an earlier
+    one used (``taken`` is a byte mask, so the check stays linear).
+    """
+    from foia_desk.extract.matcher import fold_chars
+
+    folded = fold_chars(text)
+    taken = bytearray(len(text) + 1)
     found: list[DateFinding] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+    for kind, pattern, on_folded in _SCANS:
+        for match in pattern.finditer(folded if on_folded else text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken.find(1, start, end) >= 0:
                 continue
-            finding = _resolve(kind, match, text, article_date)
+            finding = _resolve(kind, _Groups(match, text), text, article_date)
             if finding is None:
                 continue
             found.append(finding)
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda f: f.start)
     return found
 
 
-def _resolve(kind: str, match: re.Match[str], text: str, today: date | None
+def _resolve(kind: str, match: _Groups, text: str, today: date | None
              ) -> DateFinding | None:
     start, end = match.span()
     raw = text[start:end]

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from foia_desk.extract.matcher import compile_phrases, phrase_key, plain_chars
+from foia_desk.extract.matcher import compile_phrases, fold_chars, phrase_key, plain_chars
 from foia_desk.extract.reading import Reading, Substitution
 
 SPUN_THRESHOLD = 0.5
@@ -155,14 +155,14 @@ def _match_case(original: str, plain: str) -> str:
 def _candidates(text: str, table: SpinTable):
     """Yield (start, end, matched, rule, always) for every context-supported spun phrase."""
     plain = plain_chars(text)
-    for match in table.pattern.finditer(plain):
+    for match in table.pattern.finditer(fold_chars(text)):
         start, end = match.span()
         matched = text[start:end]
         before = _WORD_BEFORE.search(plain, max(0, start - 40), start)
         after = _WORD_AFTER.match(plain, end)
         prev = before.group(1) if before else None
         nxt = after.group(1) if after else None
-        for rule in table.rules.get(phrase_key(matched), ()):
+        for rule in table.rules.get(" ".join(match.group("m").split()), ()):
             if _context_ok(rule, matched, prev, nxt):
                 yield start, end, matched, rule
                 break

@@ -25,9 +25,31 @@ _ONE_FOR_ONE = str.maketrans({
 })
 
 
+_FOLD = dict(_ONE_FOR_ONE)
+_FOLD.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+_SPECIAL = re.compile("[" + "".join(chr(c) for c in _ONE_FOR_ONE) + "]")
+
+
+def fold_chars(text: str) -> str:
+    """``plain_chars`` plus lower case: still the same length and offsets.
+
+    Case-insensitive phrase regexes are compiled in lower case and run over this folded
+    text, which is several times faster in Python's ``re`` than ``re.IGNORECASE``.
+    """
+    plain = plain_chars(text)
+    lowered = plain.lower()
+    if len(lowered) == len(plain):  # lower() only ever lengthens ("İ"), never shortens
+        return lowered
+    return plain.translate(_FOLD)
+
+
 def plain_chars(text: str) -> str:
     """``text`` with quotes, hyphens and spaces made plain; same length, same offsets."""
-    return text.translate(_ONE_FOR_ONE)
+    if _SPECIAL.search(text) is None:
+        return text
+    return _SPECIAL.sub(lambda m: str(_ONE_FOR_ONE[ord(m.group(0))]), text)
 
 
 def phrase_key(phrase: str) -> str:
@@ -78,9 +100,12 @@ def _emit(node: dict[str, dict]) -> str:
 
 
 def compile_phrases(phrases: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
-    """A word-bounded regex for ``phrases``; group ``m`` is the phrase itself."""
+    """A word-bounded regex for ``phrases``; group ``m`` is the phrase itself.
+
+    With ``ignore_case`` the pattern is in lower case and must be run over
+    ``fold_chars(text)``; otherwise over ``plain_chars(text)``.
+    """
     keys = sorted({phrase_key(p) if ignore_case else " ".join(plain_chars(p).split())
                    for p in phrases})
     source = r"(?<![\w@/.])(?P<m>" + trie_pattern(keys) + r")(?![\w]|@)"
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(source, flags)
+    return re.compile(source)

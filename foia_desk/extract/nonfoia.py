@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from foia_desk.directory import Directory
 from foia_desk.extract.cues import Cues
-from foia_desk.extract.matcher import compile_phrases, phrase_key
+from foia_desk.extract.matcher import compile_phrases, phrase_key, trie_pattern
 
 _LEADING_NOISE = frozenset(
     [
@@ -35,6 +35,10 @@ _JUDGE = re.compile(r"\b(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:District[ \
 _TOLD = re.compile(r"\b(?:told|according[ \t]+to|reported[ \t]+by|confirmed[ \t]+(?:with|to)|"
                    r"in[ \t]+an[ \t]+interview[ \t]+with|per)[ \t]+(?:the[ \t]+)?"
                    r"(?P<name>[A-Z][\w.'&-]*(?:[ \t]+[A-Z][\w.'&-]*){0,4})")
+_JUDGE_WORD = re.compile(r"\bJudge\b")
+_JUDGE_BEFORE = re.compile(r"(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:(?:District|Circuit|"
+                           r"Magistrate|Bankruptcy)[ \t]+)?$")
+_UNIVERSITY_WORD = re.compile(r"\bUniversity\b")
 _UNIVERSITY = re.compile(r"\b(?:University[ \t]+of[ \t]+(?P<of>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
                          r"|(?P<pre>(?:[A-Z][\w.-]*[ \t]+){1,3})(?:State[ \t]+)?University)\b")
 
@@ -103,27 +107,34 @@ def _clean_run(run: str) -> str:
     return " ".join(words)
 
 
+_STATE_IN: dict[int, tuple[Cues, re.Pattern[str]]] = {}
+
+
 def _state_in(name: str, cues: Cues) -> str | None:
-    for state in sorted(cues.states, key=len, reverse=True):
-        if re.search(r"\b" + re.escape(state) + r"\b", name):
-            return state
-    for city, state in cues.cities.items():
-        if re.search(r"\b" + re.escape(city) + r"\b", name):
-            return state
-    return None
+    """The state a body's own name places it in ("Colorado ...", "Denver Police ...")."""
+    cached = _STATE_IN.get(id(cues))
+    if not cached or cached[0] is not cues:
+        names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+        cached = _STATE_IN[id(cues)] = (cues, pattern)
+    match = cached[1].search(name)
+    if not match:
+        return None
+    word = match.group(0)
+    return word if word in cues.states else cues.cities.get(word)
 
 
-def find_bodies(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
-    """Named and pattern-found non-FOIA bodies in ``text`` (plain-character reading)."""
+def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
+    """Named and pattern-found non-FOIA bodies (``folded`` is ``text`` in lower case)."""
     hits: list[BodyHit] = []
     for regex, table, fold in ((index.folded_re, index.folded, True),
                                (index.exact_re, index.exact, False)):
-        for match in regex.finditer(text):
-            key = phrase_key(match.group("m")) if fold else " ".join(match.group("m").split())
+        for match in regex.finditer(folded if fold else text):
+            key = " ".join(match.group("m").split())
             for body_id in table.get(key, ())[:1]:
                 body = index.bodies[body_id]
                 generic_kind = body.kind in ("state_local", "court", "legislature")
-                if fold and not generic_kind and not match.group("m")[:1].isupper():
+                if fold and not generic_kind and not text[match.start()].isupper():
                     continue  # "apple pie", "the guardian of ..." are not the bodies
                 hits.append(BodyHit(match.start(), match.end(), body.name, body.kind, body_id))
     hits.extend(_suffix_hits(text, index, cues))
@@ -135,28 +146,59 @@ def find_bodies(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
     for match in index.groups_re.finditer(text):
         hits.append(BodyHit(match.start(), match.end(), "U.S. Congress", "legislature",
                             "congress", generic=True))
-    for match in index.judges_re.finditer(text):
+    for match in index.judges_re.finditer(folded):
         hits.append(BodyHit(match.start(), match.end(), "Federal and state courts", "court",
                             generic=True))
-    for match in _JUDGE.finditer(text):
-        hits.append(BodyHit(match.start(), match.end(), match.group(0), "court", generic=True))
+    for anchor in _JUDGE_WORD.finditer(text):
+        match = _JUDGE.match(text, max(0, anchor.start() - 30))
+        back = _JUDGE_BEFORE.search(text, max(0, anchor.start() - 30), anchor.start())
+        start = back.start() if back else anchor.start()
+        match = _JUDGE.match(text, start)
+        if match:
+            hits.append(BodyHit(match.start(), match.end(), match.group(0), "court",
+                                generic=True))
     for match in _TOLD.finditer(text):
         name = match.group("name")
         last = name.split()[-1].strip(".,")
         if last in index.news_words or name in index.exact:
             hits.append(BodyHit(match.start("name"), match.start("name") + len(name),
                                 name.rstrip("."), "news_media", generic=True))
-    for match in _UNIVERSITY.finditer(text):
+    for anchor in _UNIVERSITY_WORD.finditer(text):
+        before = _RUN_BEFORE.search(text, max(0, anchor.start() - 60), anchor.start())
+        match = _UNIVERSITY.match(text, before.start() if before else anchor.start())
+        if not match or match.end() < anchor.end():
+            match = _UNIVERSITY.match(text, anchor.start())
+        if not match:
+            continue
         name = _clean_run(match.group(0))
         state = _state_in(name, cues)
         kind = "state_local" if state else "ngo"
         start = match.end() - len(name)
         hits.append(BodyHit(start, match.end(), name, kind, state=state, generic=True))
+    hits.extend(_short_outlet_names(text, hits, index))
     return _state_demotions(text, hits, cues)
+
+
+def _short_outlet_names(text: str, hits: list[BodyHit], index: BodyIndex) -> list[BodyHit]:
+    """"the Post" after "The Washington Post" is the same outlet."""
+    out: list[BodyHit] = []
+    seen: set[str] = set()
+    for hit in hits:
+        if hit.kind != "news_media" or hit.body_id is None:
+            continue
+        last = hit.name.split()[-1]
+        if last in seen or last not in index.news_words or len(hit.name.split()) < 2:
+            continue
+        seen.add(last)
+        for match in re.finditer(r"\b[Tt]he[ \t]+(" + re.escape(last) + r")\b(?![ \t]+[A-Z])",
+                                 text):
+            out.append(BodyHit(match.start(1), match.end(1), hit.name, hit.kind, hit.body_id))
+    return out
 
 
 _COMMITTEE = re.compile(r"(?P<run>(?:[A-Z][\w'.&-]*[ \t]+(?:(?:of|and|on|for|the|&)[ \t]+)?){1,6})"
                         r"(?P<kind>Committee|Subcommittee|Caucus)\b")
+_COMMITTEE_WORD = re.compile(r"\b(?:Committee|Subcommittee|Caucus)\b")
 _CONGRESS_NEAR = re.compile(r"\b(?:Sens?\.|Reps?\.)|\b(?:Senator|Representative|Congress\w*|"
                             r"House|Senate|lawmakers?)\b")
 
@@ -164,7 +206,11 @@ _CONGRESS_NEAR = re.compile(r"\b(?:Sens?\.|Reps?\.)|\b(?:Senator|Representative|
 def _committee_hits(text: str) -> list[BodyHit]:
     """Committees of Congress: named with House/Senate, or next to a member of Congress."""
     hits = []
-    for match in _COMMITTEE.finditer(text):
+    for anchor in _COMMITTEE_WORD.finditer(text):
+        before = _RUN_BEFORE.search(text, max(0, anchor.start() - 90), anchor.start())
+        match = _COMMITTEE.match(text, before.start() if before else anchor.start())
+        if not match:
+            continue
         run = _clean_run(match.group("run"))
         if not run:
             continue
@@ -183,7 +229,7 @@ def _state_agency_hits(text: str, cues: Cues) -> list[BodyHit]:
     """"Oklahoma Department of Emergency Management", "Texas Board of Pardons and Paroles"."""
     cached = _STATE_AGENCY.get(id(cues))
     if not cached or cached[0] is not cues:
-        states = "|".join(re.escape(s) for s in sorted(cues.states, key=len, reverse=True))
+        states = trie_pattern(sorted(cues.states))
         pattern = re.compile(
             r"\b(?P<state>" + states + r")(?:'s)?[ \t]+(?:State[ \t]+)?"
             r"(?:Department|Division|Office|Bureau|Agency|Commission|Board|Authority|"
@@ -226,10 +272,9 @@ def _place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return cached[1], cached[2]
     names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
     abbrs = sorted(cues.state_abbreviations, key=len, reverse=True)
-    places = re.compile(r"\b(?P<n>" + "|".join(re.escape(n) for n in names) + r")\b"
-                        r"(?![ \t]+(?:Post|Times|D\.?C\.?))|"
-                        r"(?P<city>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}), (?P<a>"
-                        + "|".join(re.escape(a) for a in abbrs) + r")")
+    places = re.compile(r"\b(?P<n>" + trie_pattern(names) + r")\b"
+                        r"(?![ \t]+(?:Post|Times|D\.?C\.?))|, (?P<a>"
+                        + trie_pattern(abbrs) + r")")
     before = re.compile(r"(\b[Ss]tate|" + "|".join(re.escape(s) for s in cues.states)
                         + r")(?:'s|')?[ \t]+$")
     _PLACES[id(cues)] = (cues, places, before)
@@ -253,6 +298,9 @@ def _state_demotions(text: str, hits: list[BodyHit], cues: Cues) -> list[BodyHit
     return out
 
 
+_CITY_BEFORE = re.compile(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}$")
+
+
 def place_states(text: str, cues: Cues) -> list[tuple[int, str, str]]:
     """(position, state, place as written) for each state, big city or "Town, Abbr." mention."""
     places, _ = _place_patterns(cues)
@@ -262,7 +310,10 @@ def place_states(text: str, cues: Cues) -> list[tuple[int, str, str]]:
             name = match.group("n")
             state = name if name in cues.states else cues.cities.get(name)
         else:
-            name = match.group("city")
+            city = _CITY_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if not city:
+                continue
+            name = _clean_run(city.group(0)) or city.group(0)
             state = cues.state_abbreviations.get(match.group("a"))
         if state:
             found.append((match.start(), state, name))

@@ -14,6 +14,9 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -92,16 +95,22 @@ def default_engine() -> ClockEngine:
 _NO_DETAILS: Mapping[str, Any] = MappingProxyType({})
 
 
+@lru_cache(maxsize=8192)
+def _parsed(details_json: str) -> Mapping[str, Any]:
+    """Parsed details, shared read-only: the same texts recur across many events."""
+    return MappingProxyType(json.loads(details_json))
+
+
 def event_details(kind: str, details_json: str, expedited: bool) -> Mapping[str, Any]:
-    """Details handed to the clock engine; the request's expedited flag rides on the
-    submitted/received events because the expedited-decision clock starts there."""
+    """Details handed to the clock engine (read-only); the request's expedited flag rides
+    on the submitted/received events because the expedited-decision clock starts there."""
     wants_flag = expedited and kind in ("submitted", "received")
-    if (not details_json or details_json == "{}") and not wants_flag:
-        return _NO_DETAILS
-    details = json.loads(details_json) if details_json and details_json != "{}" else {}
-    if wants_flag:
-        details.setdefault("expedited_requested", True)
-    return details
+    empty = not details_json or details_json == "{}"
+    if not wants_flag:
+        return _NO_DETAILS if empty else _parsed(details_json)
+    details = {} if empty else dict(_parsed(details_json))
+    details.setdefault("expedited_requested", True)
+    return MappingProxyType(details)
 
 
 def pick_next(report: Any) -> CachedClock:
@@ -212,14 +221,16 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
         where, params = " WHERE " + scope[0], scope[1]
     # Materialised first: the loop below updates the rows this query reads.
     requests = conn.execute(
-        f"SELECT id, agency_id, expedited FROM requests{where} ORDER BY id", params).fetchall()
+        "SELECT id, agency_id, expedited, next_deadline, next_deadline_key, "
+        f"next_deadline_label, submitted_on, clocks_stale FROM requests{where} ORDER BY id",
+        params).fetchall()
     total = len(requests)
     if total == 0:
         return 0
     calendar = engine.calendar(load_closures(conn))
     if where and total < batch:
         with write(conn):
-            for request_id, _, _ in requests:
+            for request_id, *_ in requests:
                 refresh_request(conn, engine, request_id, agencies=agencies, today=today,
                                 calendar=calendar)
         if progress:
@@ -228,33 +239,39 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
     event_rows = conn.cursor().execute(
         "SELECT request_id, kind, date, details FROM events "
         "ORDER BY request_id, date, id")
-    pending = next(event_rows, None)
+    groups = groupby(event_rows, key=itemgetter(0))
+    current = next(groups, None)
+    days: dict[str, date] = {}
     updates: list[tuple[Any, ...]] = []
     known_agencies: dict[str, Agency | None] = {}
     done = 0
     with write(conn):
-        for request_id, agency_id, expedited in requests:
+        for request_id, agency_id, expedited, *cached_before, stale in requests:
             events: list[tuple[str, date, Mapping[str, Any]]] = []
             submitted: str | None = None
-            while pending is not None and pending[0] < request_id:
-                pending = next(event_rows, None)
-            while pending is not None and pending[0] == request_id:
-                _, kind, day, details = pending
-                if kind == "submitted" and (submitted is None or day < submitted):
-                    submitted = day
-                events.append((kind, date.fromisoformat(day),
-                               event_details(kind, details, bool(expedited))))
-                pending = next(event_rows, None)
+            while current is not None and current[0] < request_id:
+                current = next(groups, None)
+            if current is not None and current[0] == request_id:
+                for _, kind, day, details in current[1]:
+                    if kind == "submitted" and (submitted is None or day < submitted):
+                        submitted = day
+                    when = days.get(day)
+                    if when is None:
+                        when = days[day] = date.fromisoformat(day)
+                    events.append((kind, when, event_details(kind, details, bool(expedited))))
+                current = next(groups, None)
             if agency_id not in known_agencies:
                 known_agencies[agency_id] = agencies(agency_id)
             agency = known_agencies[agency_id]
             report = None if agency is None else engine.report(
                 events, agency=agency, calendar=calendar, today=today)
             cached = pick_next(report)
-            updates.append((cached.next_deadline.isoformat() if cached.next_deadline else None,
-                            cached.key, cached.label, submitted, request_id))
+            values = (cached.next_deadline.isoformat() if cached.next_deadline else None,
+                      cached.key, cached.label, submitted)
+            if stale or list(values) != cached_before:  # unchanged rows are not rewritten
+                updates.append((*values, request_id))
             done += 1
-            if len(updates) >= batch:
+            if done % batch == 0:
                 _flush(conn, updates)
                 if progress:
                     progress(done, total)

@@ -94,10 +94,15 @@ def check_database_file(locations: StoreLocations) -> None:
 def create_private_file(path: Path) -> None:
     """Create an empty database file readable by the user only (SQLite gives its -wal and
     -shm files the same permissions)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(FileExistsError):
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(FileExistsError):
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the tracker database {path}: "
+                         f"{exc.strerror or exc}.",
+                         "Choose a data folder you can write to (--data-dir).") from exc
 
 
 def connect(locations: StoreLocations) -> sqlite3.Connection:
@@ -133,9 +138,13 @@ def translate(exc: sqlite3.Error, locations: StoreLocations) -> StoreError:
             "to it and did not finish in time.",
             "Wait a moment and try again; close other FOIA Desk windows if it persists. "
             "Nothing was changed.")
+    if "disk i/o" in text:
+        return StoreError(f"The tracker database {locations.database} could not be read or "
+                          "written (disk I/O error).",
+                          "Check the disk or network folder; if the error persists, "
+                          + newest_backup_hint(locations.backups))
     if isinstance(exc, sqlite3.DatabaseError) and (
-            "malformed" in text or "not a database" in text or "corrupt" in text
-            or "disk i/o" in text):
+            "malformed" in text or "not a database" in text or "corrupt" in text):
         return StoreError(f"The tracker database {locations.database} is damaged ({exc}).",
                           newest_backup_hint(locations.backups))
     if "readonly" in text or "read-only" in text:

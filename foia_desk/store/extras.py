@@ -122,6 +122,22 @@ class TrackerExtras:
     def attachment_path(self, attachment: Attachment) -> Path:
         return self.locations.attachments / attachment.relpath
 
+    @api
+    def remove_attachment(self, attachment_id: int) -> None:
+        """Forget an attachment; its copy is deleted once no other record uses it."""
+        row = self.conn.execute("SELECT request_id, relpath FROM attachments WHERE id = ?",
+                                (attachment_id,)).fetchone()
+        if row is None:
+            raise UserError(f"There is no attachment with id {attachment_id}.")
+        request_id, relpath = row
+        with db.write(self.conn):
+            self.conn.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+            request_repo.touch(self.conn, request_id, db.utc_now())
+            still_used = self.conn.execute("SELECT 1 FROM attachments WHERE relpath = ?",
+                                           (relpath,)).fetchone()
+        if not still_used:
+            (self.locations.attachments / relpath).unlink(missing_ok=True)
+
     # -- backups ----------------------------------------------------------------------
     @api
     def backup(self, path: str | Path | None = None) -> Path:

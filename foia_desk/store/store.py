@@ -8,6 +8,7 @@ crash or a kill -9 leaves either all of it or none of it. sqlite3 errors come ou
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -58,6 +59,7 @@ class Store(TrackerExtras):
             if self._conn.execute("SELECT 1 FROM requests WHERE clocks_stale = 1 "
                                   "LIMIT 1").fetchone():
                 self._recompute(only_stale=True)
+            self._follow_directory_changes()
             self._catch_up_with_today()
         except sqlite3.Error as exc:
             self.close()
@@ -119,6 +121,27 @@ class Store(TrackerExtras):
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                           (key, value))
 
+    def _follow_directory_changes(self) -> None:
+        """Recompute every clock once after the bundled agency directory changed (an app
+        update may correct an agency's appeal rule)."""
+        if self._agency_lookup is not None:
+            return
+        from foia_desk.paths import resource_path
+
+        try:
+            digest = hashlib.sha256(resource_path("agencies.toml").read_bytes()).hexdigest()
+        except OSError:
+            return
+        seen = self._meta("directory_sha256")
+        if seen == digest:
+            return
+        with db.write(self.conn):
+            if seen is not None:
+                self.conn.execute("UPDATE requests SET clocks_stale = 1")
+                clockcache.recompute_all(self.conn, self.engine, agencies=self.agency,
+                                         today=self.today(), only_stale=True)
+            self._set_meta("directory_sha256", digest)
+
     def _catch_up_with_today(self) -> int:
         """Recompute the requests whose cached deadline fell due since the cache was last
         brought up to date: a deadline that passes can change which one is next (e.g. an
@@ -140,6 +163,12 @@ class Store(TrackerExtras):
                                                  agencies=self.agency, today=today)
             self._set_meta("clocks_as_of", today.isoformat())
         return count
+
+    @api
+    def data_version(self) -> int:
+        """A number that changes when another connection (a CLI command, a second window)
+        commits a change: the GUI polls it to know when to reload its table."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     @api
     def refresh_for_today(self) -> int:
@@ -248,19 +277,25 @@ class Store(TrackerExtras):
 
     @api
     def delete_request(self, request_id: int) -> None:
-        """Delete a request with its events, reminders and attachment records."""
+        """Delete a request with its events, reminders and attachments (the copies in the
+        data folder; the user's original files are not touched)."""
         with db.write(self.conn):
             request_repo.require_request(self.conn, request_id)
             self.conn.execute("DELETE FROM requests WHERE id = ?", (request_id,))
+        import shutil
+
+        shutil.rmtree(self.locations.attachments / str(int(request_id)), ignore_errors=True)
 
     @api
-    def get_request(self, request_id: int) -> RequestDetail:
-        """A request with its events, attachments, reminders and today's clocks."""
-        return self._detail(request_id)
+    def get_request(self, request_id: int, *, clocks: bool = True) -> RequestDetail:
+        """A request with its events, attachments, reminders and today's clocks
+        (``clocks=False`` skips computing them: ``detail.clocks`` is then ``None``)."""
+        return self._detail(request_id, with_clocks=clocks)
 
-    def _detail(self, request_id: int, report: Any = None) -> RequestDetail:
+    def _detail(self, request_id: int, report: Any = None, *,
+                with_clocks: bool = True) -> RequestDetail:
         row = request_repo.request_row(self.conn, request_id)
-        if report is None:
+        if report is None and with_clocks:
             report = clockcache.compute_report(
                 self.conn, self.engine, request_id, agency=self.agency(row[1]),
                 expedited=bool(row[9]), today=self.today())

@@ -1,0 +1,251 @@
+"""Record-describing topic cues: communications, data and policies."""
+
+from __future__ import annotations
+
+import re
+
+from foia_desk.extract.topic_base import (
+    ACCESS,
+    COMMUNICATION,
+    DATA,
+    DATA_TYPES,
+    FINDING,
+    NEEDS_AUTHOR,
+    POLICY,
+    PRONOUN,
+    SEND,
+    STOP,
+    VERBS,
+    Actor,
+    Candidate,
+    actor_after,
+    actor_before,
+    agencies_only,
+    clip,
+    ids_of,
+)
+
+
+def communications(sentence: str, offset: int, here: list[Actor], context: list[Actor],
+                    following: str) -> list[Candidate]:
+    out = []
+    for match in COMMUNICATION.finditer(sentence):
+        noun = " ".join(match.group("noun").split())
+        mods = [m for m in match.group("mods").split() if m.lower() not in STOP
+                and m.lower() not in VERBS]
+        tail = clip(sentence[match.end():].split(), 14)
+        if tail and not tail.lower().startswith(("from", "to", "about", "on", "regarding",
+                                                 "between", "with", "sent", "by", "asking",
+                                                 "describing", "that")):
+            tail = ""
+        sender = ""
+        send = SEND.search(sentence, 0, match.start())
+        if send and "from" not in tail.split()[:1]:
+            who = send.group("who").split()[-1]
+            if who.lower() in PRONOUN:
+                ref = next((a for a in reversed(context) if a.agency_id is None), None) \
+                    or (context[-1] if context else None)
+                who = ref.label if ref else ""
+            if who and who.lower() not in STOP:
+                sender = f" from {who}"
+        if not sender and "from" not in tail.split()[:1]:
+            subject = next((a for a in here if a.start - offset < 12), None)
+            if subject and subject.end - offset < match.start() and \
+                    re.match(r"[ \t]+(?:asked|urged|told|wrote|warned|called)",
+                             sentence[subject.end - offset:]):
+                sender = f" from {subject.label}"
+        if noun.lower() in NEEDS_AUTHOR:
+            # A bare "report" or "review" is a record only when someone's: "the SEC's
+            # complaint", "a report by the inspector general".
+            author = actor_before(here, offset + match.start("noun"), 3) or \
+                (actor_after(here, offset + match.end(), 12) if tail.lower().startswith(
+                    ("by", "from")) else None)
+            if author is None or not author.agency_id:
+                continue
+        det = (match.group("det") or "").lower()
+        if not mods and not sender and not tail and det in ("the", "that", "this"):
+            # "the memo" after "an internal memo": evidence for the earlier topic.
+            out.append(Candidate(f"communication:{noun.lower().rstrip('s')}:*",
+                                 "communication", f"Copies of the {noun}", ids_of(here), [],
+                                 confidence=0.5))
+            continue
+        if not here and not sender and not tail:
+            continue  # "a letter" with nobody named: nothing a request could describe
+        phrase = " ".join([*mods, noun])
+        text = f"Copies of the {phrase}{sender}"
+        if tail:
+            text += f" {tail}"
+        finding = FINDING.match(sentence[match.end():])
+        if finding and noun.lower().rstrip("s") in ("report", "audit", "review", "assessment"):
+            text += ", which found that " + clip(finding.group("what").split(), 18,
+                                                  stop_at_verbs=False)
+        if any(cue in following for cue in ("in response", "responded", "replied", "wrote back",
+                                            "response")):
+            text += ", and any reply"
+        ids = ids_of(here)
+        key = f"communication:{noun.lower().rstrip('s')}:{' '.join(mods).lower()}:{sender}"
+        out.append(Candidate(key, "communication", text, ids, [], confidence=0.65))
+    return out
+
+
+def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
+    if not ACCESS.search(sentence):
+        return []
+    here = agencies_only(here)
+    kinds = []
+    for match in DATA_TYPES.finditer(sentence):
+        phrase = " ".join(match.group(0).split())
+        if phrase.lower() not in (k.lower() for k in kinds):
+            kinds.append(phrase)
+    about = ACCESS_ABOUT.search(sentence)
+    if about:
+        subject = clip(about.group("about").split(), 10, stop_at_verbs=False)
+        if subject:
+            kinds.append(f"information on {subject}")
+    holder: Actor | None = None
+    for match in DATA.finditer(sentence):
+        owner = actor_before(here, offset + match.start(), 2)
+        if owner and owner.agency_id:
+            holder = owner
+            break
+    requester: Actor | None = None
+    for actor in here:
+        before = sentence[:actor.start - offset]
+        after = sentence[actor.end - offset:]
+        if GRANT_BEFORE.search(before) and re.match(r"[ \t]+access\b", after):
+            requester = actor
+            holder = holder or next((a for a in here if a.agency_id and a is not actor), None)
+            break
+    share = SHARE.search(sentence)
+    if requester is None and share:
+        giver = actor_before(here, offset + share.start(), 60)
+        taker = next((a for a in here if a.agency_id and a.start >= offset + share.end()
+                      and a is not giver), None)
+        if giver and giver.agency_id and taker:
+            holder, requester = giver, taker
+    if not kinds and holder is None:
+        return []
+    if requester is None:
+        requester = next((a for a in here if a is not holder and a.label != (
+            holder.label if holder else None)), None)
+    text = "Records of requests"
+    if requester:
+        text += f" by {requester.label}"
+    text += " for access to"
+    text += f" {holder.label} data" if holder else " data"
+    if kinds:
+        text += " (" + ", ".join(kinds) + ")"
+    text += ", and of what was shared"
+    who = (requester.agency_id or requester.label) if requester else ""
+    key = f"data:{holder.agency_id if holder else ''}:{who}"
+    return [Candidate(key, "data", text, ids_of(here), [], confidence=0.6)]
+
+
+ACCESS_ABOUT = re.compile(r"\baccess[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+                          r"(?:data|information|records)[ \t]+(?:on|about|of)[ \t]+"
+                          r"(?P<about>[^,.;]{3,80})")
+GRANT_BEFORE = re.compile(r"\b(?:give|gives|gave|given|giving|grant\w*|allow\w*|provid\w*)"
+                          r"[ \t]+(?:the[ \t]+)?$")
+POLICY_CONTENT = re.compile(r"\b(?:requir\w*|allow\w*|bar(?:s|red|ring)?|limit\w*|prohibit\w*|"
+                            r"govern\w*|permit\w*|restrict\w*|on|for|about|regarding)\b")
+LEGAL_PROCESS = re.compile(
+    r"\b(?P<what>(?:geofence|search|tower[ \t]+dump|pen[ \t]+register|wiretap|keyword|"
+    r"reverse[ \t]+keyword|administrative|grand[ \t]+jury)[ \t]+)?"
+    r"(?P<noun>warrants?|subpoenas?|court[ \t]+orders?|national[ \t]+security[ \t]+letters?|"
+    r"summons(?:es)?)\b", re.IGNORECASE)
+PROCESS_VERB = re.compile(r"\b(?:obtain\w*|sought|seek\w*|serv(?:ed|es|ing)|issu\w*|"
+                          r"us(?:ed|es|ing)|appl(?:y|ied|ies)|got)\b", re.IGNORECASE)
+SHARE = re.compile(r"\b(?:share[sd]?|sharing|provid\w*|give[sn]?|gave|hand(?:s|ed)?[ \t]+over|"
+                   r"turn(?:s|ed)?[ \t]+over|sell(?:s|ing)?|sold)\b")
+
+
+def legal_process(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
+    """Warrants, subpoenas and court orders an agency sought: the records and what came back."""
+    here = agencies_only(here)
+    agencies = here
+    if not agencies or not PROCESS_VERB.search(sentence):
+        return []
+    out = []
+    for match in LEGAL_PROCESS.finditer(sentence):
+        if match.group("what") and match.group("what").lower().startswith("search") and \
+                "hunt" in sentence.lower():
+            continue
+        owner = actor_before(here, offset + match.start(), 80) or agencies[0]
+        what = " ".join((match.group("what") or "").split())
+        noun = " ".join(match.group("noun").split())
+        label = f"{what} {noun}".strip()
+        out.append(Candidate(
+            f"process:{label.lower().rstrip('s')}", "data",
+            f"Records of the {label} sought or obtained by {owner.label}, including the "
+            f"applications, the court orders and the data returned", ids_of(here), [],
+            confidence=0.6))
+    return out
+
+
+GENERIC_OWNER = re.compile(
+    r"\b(?:its|their|the[ \t]+(?:agency|bureau|department|service|office|administration|"
+    r"commission)(?:'s|')?)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
+
+
+def _generic_owner(generic: re.Match[str], earlier: list[Actor]) -> Actor | None:
+    """"the bureau's" -> the last agency named before whose name has "Bureau"."""
+    word = re.search(r"agency|bureau|department|service|office|administration|commission",
+                     generic.group(0), re.IGNORECASE)
+    if word:
+        fitting = [a for a in earlier if word.group(0).lower() in a.name.lower()]
+        if fitting:
+            return fitting[-1]
+    return earlier[-1] if earlier else None
+
+
+def policies(sentence: str, offset: int, here: list[Actor], context: list[Actor]
+              ) -> list[Candidate]:
+    out = []
+    here = agencies_only(here)
+    context = agencies_only(context)
+    for match in POLICY.finditer(sentence):
+        position = offset + match.start()
+        owner = actor_before(here, position, 25)
+        anchor = owner.end - offset if owner else None
+        if owner is None:
+            after = re.match(r"[ \t]+(?:with|between|by|of)[ \t]+(?:the[ \t]+)?",
+                             sentence[match.end():])
+            if after:
+                owner = actor_after(here, offset + match.end(), after.end() + 2)
+        owned_after = owner is not None and anchor is None
+        generic = GENERIC_OWNER.search(sentence, max(0, match.start() - 60), match.start())
+        if owner is None and generic:
+            earlier = [a for a in context + here if a.start < position]
+            owner = _generic_owner(generic, earlier)
+            anchor = generic.start() + len(re.match(r"\S+(?:[ \t]+\S+'s?)?", generic.group(0))
+                                           .group(0)) if owner else None
+        if owner is None or owner.agency_id is None:
+            continue
+        noun = " ".join(match.group("noun").split())
+        between = sentence[anchor:match.start()] if anchor is not None else ""
+        between = re.split(r"\b(?:its|their|the)\b", between)[-1]
+        mods = [w for w in re.findall(r"[\w-]+", between)
+                if w.lower() not in STOP and w.lower() not in VERBS and not w.isdigit()
+                and w != owner.label and not w.endswith("'s")][-2:]
+        if not all(m[:1].islower() for m in mods):
+            mods = []
+        rest = sentence[match.end():]
+        tail = clip(rest.split(), 12)
+        text = f"{owner.label} {' '.join([*mods, noun])}"
+        if owned_after:  # "an agreement with the EPA": named from the other side
+            other = next((a for a in here if a.agency_id != owner.agency_id
+                          and a.start < position), None)
+            text = f"{other.label + ' ' if other else ''}{' '.join([*mods, noun])}"
+        content = POLICY_CONTENT.search(rest, 0, 40)
+        if tail.lower().startswith(("on ", "for ", "to ", "governing ", "about ", "that ",
+                                    "regarding ", "with ")):
+            text += f" {tail}"
+        elif content:
+            joiner = " that " if content.group(0)[:1].lower() in "abgilpr" and \
+                content.group(0).lower() not in ("on", "for", "about", "regarding") else " "
+            text += joiner + clip(rest[content.start():].split(), 14, stop_at_verbs=False)
+        out.append(Candidate(f"policy:{owner.agency_id}:{noun.lower().rstrip('s')}", "policy",
+                             f"Records of the {text}, with the current version and any drafts",
+                             [owner.agency_id, *ids_of(here)], [], confidence=0.55))
+    return out
+
