@@ -48,7 +48,8 @@ def test_all_caps_headline_does_not_make_an_acronym():
 
 
 def test_state_department_only_when_it_means_it():
-    assert "state" not in _mentioned("The state said the road would reopen. State officials agreed.")
+    text = "The state said the road would reopen. State officials agreed."
+    assert "state" not in _mentioned(text)
     assert "state" in _mentioned("A State Department spokesperson declined to comment.")
     assert "state" in _mentioned("the Department of State's cable")
 
@@ -240,3 +241,57 @@ def test_tiny_inputs_give_valid_findings(text):
 def test_non_string_input_is_rejected():
     with pytest.raises(TypeError):
         extract(b"bytes")  # type: ignore[arg-type]
+
+
+# --- patterns that generalise beyond the directory's names ---------------------------------------
+
+def test_possessive_inspector_general_is_the_component():
+    found = extract("The Justice Department's Office of the Inspector General said in a report "
+                    "released Monday that the prison was understaffed.")
+    assert {"doj", "doj_oig"} <= set(found.mentioned_ids())
+    report = next(t for t in found.topics if t.kind == "communication")
+    assert "doj_oig" in report.agencies
+
+
+def test_section_heading_is_not_the_sec():
+    text = "SEC. 2. REQUEST. The board requests federal aid. Transportation Sec. Ann Lee agreed."
+    assert "sec" not in _mentioned(text)
+
+
+def test_state_named_bodies_officials_and_committees():
+    text = ("The Pennsylvania Emergency Management Agency, the Kansas Wheat Commission and the "
+            "Maine attorney general all objected. PennDOT crews worked overnight. The House "
+            "Committee on Oversight and Government Reform and a House Financial Services "
+            "subcommittee asked questions.")
+    names = " | ".join(b.name for b in extract(text).non_foia)
+    for expected in ("Pennsylvania Emergency Management Agency", "Kansas Wheat Commission",
+                     "Maine attorney general", "PennDOT",
+                     "House Committee on Oversight and Government Reform",
+                     "House Financial Services subcommittee"):
+        assert expected in names
+
+
+def test_lede_topic_and_letter_written_to_officials():
+    text = ("Face scans widen at airports\n\nDENVER (Wire) — The Transportation Security "
+            "Administration will add face scanning cameras to every lane at the airport by the "
+            "end of the year, officials said on Monday.\n\nTwo senators wrote to the TSA "
+            "administrator asking for the error rates of the cameras.")
+    topics = extract(text).topics
+    lede = topics[0]
+    assert lede.kind == "event" and lede.text.startswith("All records about")
+    assert "(Face scans widen at airports)" in lede.text and "DENVER" not in lede.text
+    letter = next(t for t in topics if "letter" in t.text)
+    assert "to the TSA administrator" in letter.text and "error rates" in letter.text
+
+
+def test_hard_wrapped_text_keeps_sentences_whole():
+    from foia_desk.extract.sentences import sentence_spans
+
+    text = ("XENIA - Two officers with U.S. Immigration and Customs Enforcement arrested a\n"
+            "roofer in a hallway of the Greene County Courthouse on Tuesday, minutes after he\n"
+            "had pleaded not guilty to a misdemeanor driving charge, his lawyer said today.\n"
+            "The man, whom the newspaper is not naming because he fears for relatives in\n"
+            "Honduras, had been ordered to return for a pretrial hearing on March 21 next.\n")
+    spans = sentence_spans(text)
+    assert len(spans) == 2
+    assert text[spans[0][0]:spans[0][1]].endswith("said today.")

@@ -25,7 +25,7 @@ def test_json_output_for_a_file(tmp_path, capsys):
 
 def test_stdin_and_summary(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
-        "Postal inspectors told the Washington Post about the mail cover program.".encode())))
+        b"Postal inspectors told the Washington Post about the mail cover program.")))
     assert main(["extract", "-"]) == 0
     out = capsys.readouterr().out
     assert "uspis" in out and "inferred" in out

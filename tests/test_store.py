@@ -355,3 +355,10 @@ def test_same_file_attached_twice_shares_one_copy_until_both_are_removed(store, 
     assert store.get_request(request.id).attachments == ()
     with pytest.raises(UserError, match="no attachment with id"):
         store.remove_attachment(second.id)
+
+
+def test_summary_of_one_request_matches_its_table_row(store):
+    request = store.add_request("usps", "Mail covers", received="2026-02-03", tags=["x"])
+    assert store.summary(request.id) == store.list_requests()[0]
+    with pytest.raises(UserError, match="no request with id 99"):
+        store.summary(99)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_store_support import make_store
 
 WRITER = """
 import sys
@@ -58,6 +59,9 @@ def test_sigkill_during_writes_leaves_whole_requests(tmp_path):
         assert conn.execute("SELECT count(*) FROM requests WHERE next_deadline IS NULL "
                             "OR clocks_stale = 1").fetchone()[0] == 0
         conn.close()
+        # The store's own checks accept the file left by the crash.
+        with make_store(database) as store:
+            assert store.count_requests() == requests
 
 
 CONCURRENT_WRITER = """
@@ -78,8 +82,6 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path):
     database = tmp_path / "shared" / "foia-desk.sqlite3"
     tests_dir = str(Path(__file__).resolve().parent)
     code = CONCURRENT_WRITER.format(tests=tests_dir, db=str(database))
-    from test_store_support import make_store
-
     make_store(database).close()  # create the schema first
     writers = [subprocess.Popen([sys.executable, "-c", code, name], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True) for name in ("A", "B")]
@@ -90,3 +92,23 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path):
     assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 80
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 160
     conn.close()
+
+
+OPENER = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_store_support import make_store
+with make_store({db!r}) as store:
+    store.add_request("usps", "opened")
+"""
+
+
+def test_processes_creating_the_database_at_once_do_not_clash(tmp_path):
+    database = tmp_path / "race" / "foia-desk.sqlite3"
+    code = OPENER.format(tests=str(Path(__file__).resolve().parent), db=str(database))
+    openers = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE,
+                                text=True) for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1] for p in openers]
+    assert [p.returncode for p in openers] == [0] * 4, errors
+    with make_store(database) as store:
+        assert store.count_requests() == 4

@@ -207,3 +207,13 @@ def test_instance_lock_warns_second_holder_and_frees_on_crash(isolated_data_dir)
         child.wait()
     # The OS freed the killed process's lock: a crash leaves no stale lock behind.
     InstanceLock(isolated_data_dir).acquire().release()
+
+
+def test_backup_to_a_new_name_without_extension_writes_that_file(tmp_path):
+    with make_store() as store:
+        store.add_request("usps", "Kept")
+        written = store.backup(tmp_path / "monday-copy")
+    assert written == tmp_path / "monday-copy" and written.is_file()
+    check = sqlite3.connect(written)
+    assert check.execute("SELECT subject FROM requests").fetchall() == [("Kept",)]
+    check.close()

@@ -168,3 +168,10 @@ def test_export_import_and_attach_commands(capsys, tmp_path, monkeypatch):
     assert code == 0
     code, out, _ = run(capsys, "requests", "list", "--json")
     assert json.loads(out) == []
+
+
+def test_status_without_dates_explains_how_to_get_deadlines(capsys):
+    created = add(capsys, "--subject", "Sent by fax")
+    code, out, _ = run(capsys, "requests", "status", str(created["id"]), "submitted")
+    assert code == 0 and "no deadline can be computed" in out
+    assert f"requests event {created['id']} --kind submitted" in out

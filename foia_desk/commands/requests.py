@@ -280,6 +280,11 @@ def run_status(args: argparse.Namespace) -> int:
         print_json(detail.to_dict())
     else:
         print(f"Request {detail.id} is now {detail.status}.")
+        dated = {e.kind for e in detail.events} & {"submitted", "received"}
+        if not dated and detail.status not in ("draft", "withdrawn"):
+            print("No submission or receipt date is recorded, so no deadline can be computed. "
+                  f"Record it with: foia-desk requests event {detail.id} --kind submitted "
+                  "--date YYYY-MM-DD")
     return 0
 
 

@@ -273,9 +273,28 @@ def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues
                 continue
             hits.append(Hit(start, end, agency_id, "acronym", confidence,
                             caps_only=caps_context(text, start, end)))
+    hits.extend(_inspector_general_hits(text, hits, index))
     hits.extend(_informal_hits(text, folded, index, urls,
                                sorted(taken + [(h.start, h.end) for h in hits])))
     return _confirm_caps(hits), state_hits
+
+
+_OIG_AFTER = re.compile(r"(?:'s?)?[ \t]+(?:[Oo]ffice[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+                        r"[Ii]nspector[ \t]+[Gg]eneral\b(?:'s[ \t]+[Oo]ffice\b)?")
+
+
+def _inspector_general_hits(text: str, hits: list[Hit], index: AgencyIndex) -> list[Hit]:
+    """"the Justice Department's Office of the Inspector General" names DOJ's OIG."""
+    out = []
+    for hit in hits:
+        match = _OIG_AFTER.match(text, hit.end)
+        if not match or hit.how == "informal":
+            continue
+        oig = next((child for child in index.directory.children_of(hit.agency_id)
+                    if "inspector general" in child.name.lower()), None)
+        if oig is not None:
+            out.append(Hit(hit.start, match.end(), oig.id, "name", 0.95))
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -290,6 +309,8 @@ def _acronym_confidence(text: str, start: int, end: int, matched: str, agency_id
     """0 to reject; otherwise how sure we are that these letters mean the agency."""
     if matched not in index.risky:
         return 0.92
+    if re.match(r"\.?[ \t]*\d", text[end:end + 4]):
+        return 0.0  # "SEC. 2.", "Sec. 4": a section heading, not the agency
     near = _neighbour_words(text, start, end, 8, 8)
     if set(near) & set(cues.words("acronyms", "avoid")):
         return 0.0

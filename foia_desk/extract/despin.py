@@ -193,7 +193,7 @@ def normalise_spun(text: str, *, table: SpinTable | None = None) -> SpunReading:
     found = list(_candidates(text, table))
     hits = sum(rule.weight for *_, rule in found)
     always_hits = sum(1 for *_, rule in found if rule.always)
-    words = sum(1 for _ in _WORD.finditer(text)) if found else 0
+    words = len(text.split()) if found else 0
     score = spin_score(hits, words) if len(found) >= MIN_HITS else 0.0
     detected = score >= SPUN_THRESHOLD and always_hits >= 1
     for start, end, matched, rule in found:

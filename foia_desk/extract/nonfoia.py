@@ -139,6 +139,7 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[Bo
                 hits.append(BodyHit(match.start(), match.end(), body.name, body.kind, body_id))
     hits.extend(_suffix_hits(text, index, cues))
     hits.extend(_state_agency_hits(text, cues))
+    hits.extend(_more_state_and_congress(text, cues))
     hits.extend(_committee_hits(text))
     for match in _MEMBER.finditer(text):
         hits.append(BodyHit(match.start(), match.end(), match.group(0), "legislature",
@@ -197,8 +198,8 @@ def _short_outlet_names(text: str, hits: list[BodyHit], index: BodyIndex) -> lis
 
 
 _COMMITTEE = re.compile(r"(?P<run>(?:[A-Z][\w'.&-]*[ \t]+(?:(?:of|and|on|for|the|&)[ \t]+)?){1,6})"
-                        r"(?P<kind>Committee|Subcommittee|Caucus)\b")
-_COMMITTEE_WORD = re.compile(r"\b(?:Committee|Subcommittee|Caucus)\b")
+                        r"(?P<kind>[Cc]ommittee|[Ss]ubcommittee|Caucus)\b")
+_COMMITTEE_WORD = re.compile(r"\b(?:[Cc]ommittee|[Ss]ubcommittee|Caucus)\b")
 _CONGRESS_NEAR = re.compile(r"\b(?:Sens?\.|Reps?\.)|\b(?:Senator|Representative|Congress\w*|"
                             r"House|Senate|lawmakers?)\b")
 
@@ -216,7 +217,10 @@ def _committee_hits(text: str) -> list[BodyHit]:
             continue
         start = match.end("run") - len(match.group("run")) + match.group("run").find(run)
         window = text[max(0, match.start() - 200):match.end() + 100]
-        if run.split()[0] in ("House", "Senate", "Joint") or _CONGRESS_NEAR.search(window):
+        chamber = run.split()[0] in ("House", "Senate", "Joint")
+        if match.group("kind")[:1].islower() and not chamber:
+            continue  # "a steering committee": only a House or Senate one is Congress
+        if chamber or _CONGRESS_NEAR.search(window):
             hits.append(BodyHit(start, match.end(), f"{run} {match.group('kind')}",
                                 "legislature", generic=True))
     return hits
@@ -240,26 +244,86 @@ def _state_agency_hits(text: str, cues: Cues) -> list[BodyHit]:
                     generic=True) for m in cached[1].finditer(text)]
 
 
+_PRIVATE_FORMS = frozenset(["Association", "Union", "Federation", "Coalition", "Alliance",
+                            "Foundation", "Society", "Employees", "Workers", "Inc.", "Inc",
+                            "LLC", "Corp.", "Corporation", "Airlines", "Air Lines"])
+# Outlet words that name a newspaper even without "the" ("Lakeshore Public Media").
+_STRONG_NEWS = frozenset(["Times", "Post", "Journal", "Tribune", "Gazette", "Herald", "Ledger",
+                          "Sentinel", "Courier", "Chronicle", "Inquirer", "Dispatch", "Observer",
+                          "Examiner", "Media", "Public Radio", "Free Press"])
+_HYPHEN_WORD = re.compile(r"[A-Z][\w'.]*-$")
+
+
 def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
     hits: list[BodyHit] = []
     for match in index.suffix_re.finditer(text):
         start, end = match.span()
         suffix = " ".join(match.group("m").split())
         kind = index.suffix[suffix]
+        joined = _HYPHEN_WORD.search(text, max(0, start - 30), start)
+        if joined:  # "the Courier-Ledger"
+            start = joined.start()
+            suffix = text[start:end]
         before = _RUN_BEFORE.search(text, max(0, start - 90), start)
         run = _clean_run(before.group(1)) if before else ""
-        if not run:
+        if not run and not joined:
             continue
-        if run.split()[0].lower().rstrip(".") in _FEDERAL_START and kind != "state_local":
+        first = (run or suffix).split()[0].lower().rstrip(".")
+        if first in _FEDERAL_START and kind != "state_local" and suffix not in _PRIVATE_FORMS:
             continue
-        name = f"{run} {suffix}"
-        name_start = start - len(before.group(1)) + before.group(1).find(run.split()[0])
+        name = f"{run} {suffix}".strip()
+        name_start = start - len(before.group(1)) + before.group(1).find(run.split()[0]) \
+            if run and before else start
         after_the = re.search(r"\b[Tt]he[ \t]+$", text[max(0, name_start - 5):name_start])
-        if kind == "news_media" and not after_the:
+        if kind == "news_media" and not (after_the or joined or suffix in _STRONG_NEWS):
             continue
         state = _state_in(name, cues)
         hits.append(BodyHit(name_start, end, name, kind, state=state, generic=True))
     return hits
+
+
+_LOCAL_ACRONYM = re.compile(r"\b(?:[A-Z][a-z]{1,4}|[A-Z]{1,4})(?<!US)(?P<kind>DOT|PD|DPS)\b")
+_STATE_OFFICIAL = re.compile(r"(?:attorney[ \t]+general|governor|secretary[ \t]+of[ \t]+state|"
+                             r"legislature|state[ \t]+senate|general[ \t]+assembly|Gov\.)",
+                             re.IGNORECASE)
+_HOUSE_COMMITTEE = re.compile(
+    r"\b(?:House|Senate|Joint)[ \t]+(?:(?:Permanent[ \t]+)?Select[ \t]+|Special[ \t]+)?"
+    r"(?:Committee|Subcommittee)[ \t]+on[ \t]+(?:the[ \t]+)?[A-Z][\w'-]*"
+    r"(?:,?[ \t]+(?:(?:and|&|of|the)[ \t]+)*[A-Z][\w'-]*){0,5}")
+
+
+def _more_state_and_congress(text: str, cues: Cues) -> list[BodyHit]:
+    """State bodies named by the state plus an office word, local acronyms, and committees."""
+    hits: list[BodyHit] = []
+    pattern = _state_named_pattern(cues)
+    for match in pattern.finditer(text):
+        state = match.group("state")
+        hits.append(BodyHit(match.start(), match.end(), match.group(0), "state_local",
+                            state=state if state in cues.states else None, generic=True))
+    for match in _LOCAL_ACRONYM.finditer(text):
+        hits.append(BodyHit(match.start(), match.end(), match.group(0), "state_local",
+                            generic=True))
+    for match in _HOUSE_COMMITTEE.finditer(text):
+        hits.append(BodyHit(match.start(), match.end(), match.group(0), "legislature",
+                            generic=True))
+    return hits
+
+
+_STATE_NAMED: dict[int, tuple[Cues, re.Pattern[str]]] = {}
+
+
+def _state_named_pattern(cues: Cues) -> re.Pattern[str]:
+    cached = _STATE_NAMED.get(id(cues))
+    if cached and cached[0] is cues:
+        return cached[1]
+    states = trie_pattern(sorted(cues.states))
+    pattern = re.compile(
+        r"\b(?P<state>" + states + r")(?:'s)?[ \t]+(?:"
+        r"(?:[A-Z][\w'-]*[ \t]+){0,4}(?:Agency|Commission|Board|Authority|Department|Division|"
+        r"Bureau|Patrol|Police|Council|Office)\b|"
+        r"(?:" + _STATE_OFFICIAL.pattern + r"))", re.IGNORECASE * 0)
+    _STATE_NAMED[id(cues)] = (cues, pattern)
+    return pattern
 
 
 _PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str]]] = {}

@@ -22,6 +22,10 @@ class Substitution:
     replacement: str
     source: str = "spinner"  # "spinner" | "hyphenation"
 
+    def __iter__(self):
+        """Unpacks as ``(start, end, original, replacement)``."""
+        return iter((self.start, self.end, self.original, self.replacement))
+
     def to_dict(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "original": self.original,
                 "replacement": self.replacement, "source": self.source}

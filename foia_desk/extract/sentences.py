@@ -19,8 +19,24 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text was wrapped at a fixed width (lines end mid-sentence)."""
+    lengths = [len(line) for line in text[:20000].splitlines() if line.strip()]
+    if len(lengths) < 5:
+        return False
+    long_open = sum(1 for line in text[:20000].splitlines()
+                    if 55 <= len(line.rstrip()) <= 100 and line.rstrip()[-1:] not in ".!?:\"”")
+    return long_open >= 3 and long_open >= 0.3 * len(lengths)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each sentence, whitespace trimmed, in order."""
+    """``[start, end)`` of each sentence, whitespace trimmed, in order.
+
+    In hard-wrapped text a single line break ends a sentence only after a full stop (or a
+    short line such as a byline); otherwise every line is its own unit, which suits web
+    pages and pasted articles where each paragraph is one line.
+    """
+    wrapped = _hard_wrapped(text)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -35,7 +51,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             line_start = text.rfind("\n", 0, match.start()) + 1
             line = text[line_start:match.start()].rstrip()
             next_char = text[end:end + 1]
-            if line and len(line) > 70 and line[-1:] not in ".!?:\"”'’" and next_char.islower():
+            open_end = line[-1:] not in ".!?:\"”'’"
+            if line and open_end and (next_char.islower() or (wrapped and len(line) >= 45)):
                 continue  # a hard-wrapped line continues the sentence
         _add(spans, text, start, end)
         start = end

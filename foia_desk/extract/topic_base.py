@@ -40,12 +40,12 @@ COMMUNICATION = re.compile(
     r"agreement))|memoranda|text[ \t]+messages|directives?|"
     r"briefings?|slide[ \t]+decks?|presentations?|cables?|correspondence|bulletins?|"
     r"internal[ \t]+reports?|audit[ \t]+reports?|complaints?|reports?|audits?|"
-    r"reviews?|assessments?|notices?|filings?)\b"
+    r"reviews?|assessments?|notices?|filings?|detainers?|declarations?)\b"
     r"(?![ \t-]+(?:carriers?|box(?:es)?|grade|of[ \t]+credit|size|opener|writers?))",
     re.IGNORECASE)
-FINDING = re.compile(r"^[^.;]{0,80}?\b(?:found|concluded|showed|shows|finds|says|revealed)"
+FINDING = re.compile(r"^[^;]{0,160}?\b(?:found|concluded|showed|shows|finds|says|revealed)"
                       r"[ \t]+(?:(?:last|this)[ \t]+\w+[ \t]+)?(?:that[ \t]+)?(?P<what>[^.;]+)")
-NEEDS_AUTHOR = frozenset([
+NEEDS_AUTHOR = frozenset(["detainer", "detainers", "declaration", "declarations",
     "report", "reports", "audit", "audits", "review", "reviews", "assessment", "assessments",
     "notice", "notices", "filing", "filings", "complaint", "complaints",
 ])
@@ -76,7 +76,8 @@ ACCESS = re.compile(r"\b(?:access|request(?:s|ed|ing)?|shar(?:e|ed|ing)|obtain(?
                      re.IGNORECASE)
 POLICY = re.compile(r"\b(?P<noun>polic(?:y|ies)|regulations?|guidelines?|procedures?|"
                      r"agreements?|memorand(?:um|a)[ \t]+of[ \t]+(?:understanding|agreement)|"
-                     r"MOUs?|contracts?|protocols?|rules)\b")
+                     r"MOUs?|contracts?|protocols?|rules|(?:final|interim|proposed|new|draft)"
+                     r"[ \t]+rules?)\b")
 STATISTIC = re.compile(r"(?<![\d,.$])\b(?P<num>(?!(?:19|20)\d\d\b)\d[\d,.]*)[ \t]*"
                        r"(?:%|percent|per[ \t]+cent|"
                         r"(?:[\w-]+[ \t]+){0,2}(?:people|persons|immigrants|arrests|requests|"
@@ -113,14 +114,16 @@ class Candidate:
     confidence: float = 0.6
 
 
-def clip(words: list[str], limit: int, *, stop_at_verbs: bool = True) -> str:
+def clip(words: list[str], limit: int, *, stop_at_verbs: bool = True,
+         stop_at_punctuation: bool = True) -> str:
     out: list[str] = []
     for word in words[:limit]:
         bare = word.strip(",.;:\"'“”()").lower()
         if out and stop_at_verbs and bare in VERBS:
             break
         out.append(word)
-        if word[-1:] in ",.;:\"”)":
+        if stop_at_punctuation and word[-1:] in ",.;:\"”)" and not \
+                re.fullmatch(r"(?:[A-Z]\.){2,}", word):
             break
     text = " ".join(out).strip(" ,.;:\"“”()")
     while text.split() and text.split()[-1].lower() in STOP:

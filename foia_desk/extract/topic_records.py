@@ -34,6 +34,8 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
         mods = [m for m in match.group("mods").split() if m.lower() not in STOP
                 and m.lower() not in VERBS]
         tail = clip(sentence[match.end():].split(), 14)
+        if DATE_TAIL.match(tail):
+            tail = ""
         if tail and not tail.lower().startswith(("from", "to", "about", "on", "regarding",
                                                  "between", "with", "sent", "by", "asking",
                                                  "describing", "that")):
@@ -54,12 +56,29 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
                     re.match(r"[ \t]+(?:asked|urged|told|wrote|warned|called)",
                              sentence[subject.end - offset:]):
                 sender = f" from {subject.label}"
+        claim = ""
         if noun.lower() in NEEDS_AUTHOR:
             # A bare "report" or "review" is a record only when someone's: "the SEC's
-            # complaint", "a report by the inspector general".
+            # complaint", "a report by the inspector general", "the OIG said in a report".
             author = actor_before(here, offset + match.start("noun"), 3) or \
                 (actor_after(here, offset + match.end(), 12) if tail.lower().startswith(
                     ("by", "from")) else None)
+            if author is None:
+                speaker = actor_before(agencies_only(here), offset + match.start(), 40)
+                gap = sentence[speaker.end - offset:match.start()] if speaker else ""
+                said = SAID_IN.match(gap)
+                if speaker and said and re.search(r"\b(?:in|on)\b", gap):
+                    author = speaker
+                    claim = clip(sentence[:speaker.start - offset].rstrip(" ,").split(), 30,
+                                 stop_at_verbs=False)
+                elif speaker and said:
+                    author = speaker
+                    tail = tail or f"by {author.label}"
+                    claim = re.sub(r"[ ,]+(?:the|a|an)$", "", claim, flags=re.IGNORECASE)
+                    if not tail:
+                        tail = f"by {author.label}"
+            if author is None and RECEIVED.search(sentence):
+                author = next(iter(agencies_only(here)), None)  # "received an ICE detainer"
             if author is None or not author.agency_id:
                 continue
         det = (match.group("det") or "").lower()
@@ -76,7 +95,10 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
         if tail:
             text += f" {tail}"
         finding = FINDING.match(sentence[match.end():])
-        if finding and noun.lower().rstrip("s") in ("report", "audit", "review", "assessment"):
+        if claim:
+            text += f", which found that {claim[:1].lower() + claim[1:]}"
+        elif finding and noun.lower().rstrip("s") in ("report", "audit", "review",
+                                                      "assessment"):
             text += ", which found that " + clip(finding.group("what").split(), 18,
                                                   stop_at_verbs=False)
         if any(cue in following for cue in ("in response", "responded", "replied", "wrote back",
@@ -135,19 +157,67 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
     text += f" {holder.label} data" if holder else " data"
     if kinds:
         text += " (" + ", ".join(kinds) + ")"
+    source = SOURCE.search(sentence)
+    if source:
+        text += f" obtained from {source.group('src')}"
     text += ", and of what was shared"
     who = (requester.agency_id or requester.label) if requester else ""
     key = f"data:{holder.agency_id if holder else ''}:{who}"
     return [Candidate(key, "data", text, ids_of(here), [], confidence=0.6)]
 
 
+SAID_IN = re.compile(r"^(?:'s?)?[ \t]+(?:(?:said|says|wrote|found|concluded|reported|announced|"
+                     r"warned)[ \t]+(?:in|on)|(?:\w+[ \t]+){0,3}(?:completed|published|prepared|"
+                     r"issued|released|conducted|sent|filed|produced|drafted|lodged|signed))"
+                     r"[ \t]+(?:a|an|the|its)?[ \t]*$", re.IGNORECASE)
+SOURCE = re.compile(r"\b(?:bought|purchased|buys|buying|obtained|acquired|licensed)\b[^.;]{0,80}?"
+                    r"\bfrom[ \t]+(?P<src>(?:a|an|the)[ \t]+[\w -]{3,40}?)"
+                    r"(?=[,.;]|[ \t]+(?:that|which|who|to|for|in|on|at|without|under)\b)")
 ACCESS_ABOUT = re.compile(r"\baccess[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                           r"(?:data|information|records)[ \t]+(?:on|about|of)[ \t]+"
                           r"(?P<about>[^,.;]{3,80})")
 GRANT_BEFORE = re.compile(r"\b(?:give|gives|gave|given|giving|grant\w*|allow\w*|provid\w*)"
                           r"[ \t]+(?:the[ \t]+)?$")
 POLICY_CONTENT = re.compile(r"\b(?:requir\w*|allow\w*|bar(?:s|red|ring)?|limit\w*|prohibit\w*|"
-                            r"govern\w*|permit\w*|restrict\w*|on|for|about|regarding)\b")
+                            r"govern\w*|permit\w*|restrict\w*|delays?|exempts?|sets|lowers|"
+                            r"raises|rescinds|repeals|revises|expands|ends|on|for|about|"
+                            r"regarding)\b")
+WROTE_TO = re.compile(r"\b(?:wrote|sent[ \t]+a[ \t]+letter)[ \t]+to[ \t]+(?P<to>[^,.;]{3,80}?)"
+                      r"(?:[ \t]+(?:on|in|last|this)[ \t]+[^,.;]{1,20}?)?"
+                      r"(?:,?[ \t]+(?P<verb>asking|demanding|requesting|urging|seeking)"
+                      r"(?:[ \t]+(?:for|that))?[ \t]+(?P<what>[^.;]{3,200}))?(?=[.;]|$)")
+RECEIVED = re.compile(r"\b(?:received|obtained|lodged|issued|filed|released|published)\b")
+DATE_TAIL = re.compile(r"^(?:on|in|last|this|since)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday|week|month|year|[A-Z][a-z]{2,8}\.?[ \t]+\d)",
+                       re.IGNORECASE)
+
+
+def letters_written(sentence: str, offset: int, here: list[Actor], context: list[Actor],
+                    following: str) -> list[Candidate]:
+    """"Two senators wrote to the FBI director asking for ...": the letter and its reply."""
+    match = WROTE_TO.search(sentence)
+    if not match or COMMUNICATION.search(sentence, 0, match.end("to")):
+        return []
+    writer = next((a for a in here if a.start - offset < match.start()), None)
+    who = writer.label if writer else ""
+    if not who:
+        subject = sentence[:match.start()].split()
+        if subject and subject[-1].lower() in PRONOUN and context:
+            who = context[-1].label
+    text = "Copies of the letter"
+    if who:
+        text += f" from {who}"
+    text += f" to {' '.join(match.group('to').split())}"
+    if match.group("what"):
+        what = clip(match.group("what").split(), 30, stop_at_verbs=False,
+                    stop_at_punctuation=False)
+        text += f", {match.group('verb')} {what}"
+    if any(cue in following for cue in ("in response", "responded", "replied", "response")):
+        text += ", and any reply"
+    else:
+        text += ", and any response"
+    key = f"communication:letter:wrote:{who.lower()}"
+    return [Candidate(key, "communication", text, ids_of(here), [], confidence=0.6)]
 LEGAL_PROCESS = re.compile(
     r"\b(?P<what>(?:geofence|search|tower[ \t]+dump|pen[ \t]+register|wiretap|keyword|"
     r"reverse[ \t]+keyword|administrative|grand[ \t]+jury)[ \t]+)?"
@@ -219,6 +289,10 @@ def policies(sentence: str, offset: int, here: list[Actor], context: list[Actor]
             owner = _generic_owner(generic, earlier)
             anchor = generic.start() + len(re.match(r"\S+(?:[ \t]+\S+'s?)?", generic.group(0))
                                            .group(0)) if owner else None
+        if owner is None and re.search(r"\b(?:final|interim|proposed|draft)[ \t]+rule",
+                                       match.group("noun")):
+            earlier = [a for a in context if a.start < position]
+            owner = earlier[-1] if earlier else None
         if owner is None or owner.agency_id is None:
             continue
         noun = " ".join(match.group("noun").split())
@@ -231,19 +305,24 @@ def policies(sentence: str, offset: int, here: list[Actor], context: list[Actor]
             mods = []
         rest = sentence[match.end():]
         tail = clip(rest.split(), 12)
+        if DATE_TAIL.match(tail):
+            tail = ""
         text = f"{owner.label} {' '.join([*mods, noun])}"
         if owned_after:  # "an agreement with the EPA": named from the other side
             other = next((a for a in here if a.agency_id != owner.agency_id
                           and a.start < position), None)
             text = f"{other.label + ' ' if other else ''}{' '.join([*mods, noun])}"
-        content = POLICY_CONTENT.search(rest, 0, 40)
+        content = next((c for c in POLICY_CONTENT.finditer(rest, 0, 120)
+                        if not DATE_TAIL.match(rest[c.start():])), None)
         if tail.lower().startswith(("on ", "for ", "to ", "governing ", "about ", "that ",
                                     "regarding ", "with ")):
             text += f" {tail}"
         elif content:
-            joiner = " that " if content.group(0)[:1].lower() in "abgilpr" and \
-                content.group(0).lower() not in ("on", "for", "about", "regarding") else " "
-            text += joiner + clip(rest[content.start():].split(), 14, stop_at_verbs=False)
+            joiner = " " if content.group(0).lower() in ("on", "for", "about", "regarding") \
+                else " that "
+            what = clip(rest[content.start():].split(), 14, stop_at_verbs=False)
+            if len(what.split()) >= 3:
+                text += joiner + what
         out.append(Candidate(f"policy:{owner.agency_id}:{noun.lower().rstrip('s')}", "policy",
                              f"Records of the {text}, with the current version and any drafts",
                              [owner.agency_id, *ids_of(here)], [], confidence=0.55))

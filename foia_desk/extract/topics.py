@@ -39,6 +39,7 @@ from foia_desk.extract.topic_records import (
     communications,
     data_requests,
     legal_process,
+    letters_written,
     policies,
 )
 
@@ -52,24 +53,67 @@ def find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
         STARTS.clear()
 
 
+# Cheap substring tests that decide which finders a sentence needs (in this order).
+GUARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("program", ("program", "initiative", "pilot")),
+    ("task_force", ("task",)),
+    ("operation", ("raid", "sweep", "bust", "operation", "surge", "blitz", "seiz", "shooting",
+                   "explosion", "crash", "outage", "spill", "fire")),
+    ("communication", ("mail", "letter", "memo", "memorand", "message", "directive", "briefing",
+                       "slide", "presentation", "cable", "correspondence", "bulletin", "report",
+                       "complaint", "audit", "review", "assessment", "notice", "filing",
+                       "detainer", "declaration")),
+    ("letter", ("wrote to", "a letter to")),
+    ("data", ("data", "information", "records", "addresses", "logs", "footage", "database",
+              "numbers", "histories", "recordings", "images", "photos", "history", "returns",
+              "shots", "reads")),
+    ("process", ("warrant", "subpoena", "court order", "security letter", "summons")),
+    ("policy", ("polic", "regulation", "guideline", "procedure", "agreement", "memorand", "mou",
+                "contract", "protocol", "rule")),
+)
+
+
 def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor],
                  dates: list[DateFinding], places: list[str]) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     merged: dict[str, tuple[set, set, set]] = {}
     for index, (s_start, s_end) in enumerate(sentences):
-        sentence = text[s_start:s_end]
+        # Line breaks inside a hard-wrapped sentence read as spaces (same length, so the
+        # offsets still hold).
+        sentence = text[s_start:s_end].replace("\r", " ").replace("\n", " ")
+        low = sentence.lower()
+        wanted = [kind for kind, words in GUARDS if any(w in low for w in words)]
+        if any(c.isdigit() for c in sentence):
+            wanted.append("statistic")
+        if not wanted:
+            continue  # no cue word at all: skip the finders (most of a long text)
         here = actors_in(actors, s_start, s_end)
         here_dates = dates_in(dates, s_start, s_end)
         previous = sentences[max(0, index - 2):index]
         context = [a for p in previous for a in actors_in(actors, *p)]
-        following = " ".join(text[s:e] for s, e in sentences[index + 1:index + 7]).lower()
-        for cand in (_programs(sentence, s_start, here) + _task_forces(sentence, s_start, here)
-                     + _operations(sentence, s_start, here, here_dates, places)
-                     + communications(sentence, s_start, here, context, following)
-                     + data_requests(sentence, s_start, here)
-                     + legal_process(sentence, s_start, here)
-                     + policies(sentence, s_start, here, earlier_actors(actors, s_start))
-                     + _statistics(sentence, s_start, here)):
+        following = " ".join(text[s:e] for s, e in sentences[index + 1:index + 7]).lower() \
+            if {"communication", "letter"} & set(wanted) else ""
+        found_here: list[Candidate] = []
+        for kind in wanted:
+            if kind == "program":
+                found_here += _programs(sentence, s_start, here)
+            elif kind == "task_force":
+                found_here += _task_forces(sentence, s_start, here)
+            elif kind == "operation":
+                found_here += _operations(sentence, s_start, here, here_dates, places)
+            elif kind == "communication":
+                found_here += communications(sentence, s_start, here, context, following)
+            elif kind == "letter":
+                found_here += letters_written(sentence, s_start, here, context, following)
+            elif kind == "data":
+                found_here += data_requests(sentence, s_start, here)
+            elif kind == "process":
+                found_here += legal_process(sentence, s_start, here)
+            elif kind == "policy":
+                found_here += policies(sentence, s_start, here, earlier_actors(actors, s_start))
+            elif kind == "statistic":
+                found_here += _statistics(sentence, s_start, here)
+        for cand in found_here:
             cand.sentences.append((s_start, s_end))
             cand.dates.extend(here_dates)
             if not cand.agencies and not here and index > 0:
@@ -100,7 +144,51 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                     ids.add(agency_id)
                     existing.agencies.append(agency_id)
     _link_event_dates(list(found.values()), text, sentences, dates)
-    return list(found.values())
+    lede = _lede(text, sentences, actors, dates, _headline(text, sentences))
+    return ([lede] if lede else []) + list(found.values())
+
+
+BOILERPLATE = re.compile(r"cookie|subscribe|all rights reserved|sign up|newsletter|"
+                         r"advertisement|read more|privacy policy|\u00a9|copyright",
+                         re.IGNORECASE)
+DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}|"
+                      r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)*,[ \t][A-Z][a-z.]+)"
+                      r"(?:[ \t]*\([^)]*\))?(?:[ \t]*[\u2014\u2013][ \t]*|[ \t]+--?[ \t]+)")
+
+
+def _headline(text: str, sentences: list[tuple[int, int]]) -> str:
+    """The article's title: a first line of 4 to 25 words without a full stop."""
+    for start, end in sentences[:3]:
+        line = " ".join(text[start:end].split())
+        words = line.split()
+        if BOILERPLATE.search(line) or "|" in line:
+            continue
+        if 4 <= len(words) <= 25 and line[-1:] not in ".!?":
+            return line
+        break
+    return ""
+
+
+def _lede(text: str, sentences: list[tuple[int, int]], actors: list[Actor],
+          dates: list[DateFinding], headline: str = "") -> Candidate | None:
+    """The article's opening news sentence as the broadest request: all records about it."""
+    for start, end in sentences[:25]:
+        sentence = text[start:end]
+        if len(sentence.split()) < 14 or BOILERPLATE.search(sentence) or sentence.isupper() \
+                or sentence.rstrip("\"'”’)")[-1:] not in ".!?":
+            continue  # headlines, decks and bylines have no full stop
+        body = DATELINE.sub("", sentence, count=1)
+        summary = clip(body.split(), 50, stop_at_verbs=False, stop_at_punctuation=False)
+        if len(body.split()) > 50:
+            summary += " ..."
+        here = actors_in(actors, start, end)
+        about = f" ({headline})" if headline else ""
+        cand = Candidate("lede", "event",
+                         f"All records about the events reported{about}: {summary}",
+                         ids_of(here), [(start, end)], dates_in(dates, start, end),
+                         confidence=0.5)
+        return cand
+    return None
 
 
 def _label_of(actor: Actor | None) -> str:
@@ -110,10 +198,14 @@ def _label_of(actor: Actor | None) -> str:
 def _programs(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
     out = []
     for match in PROGRAM.finditer(sentence):
-        words = re.findall(r"[\w'’-]+", sentence[:match.start()])[-4:]
+        words = re.findall(r"[\w'’-]+", sentence[:match.start()])[-6:]
         phrase: list[str] = []
-        for word in reversed(words):
-            if word.lower() in STOP or word.endswith(("'s", "’s", "'", "’")) or word.isupper():
+        for position in range(len(words) - 1, -1, -1):
+            word = words[position]
+            bridge = word.lower() in ("for", "of", "and", "on") and phrase and \
+                phrase[0][:1].isupper() and position > 0 and words[position - 1][:1].isupper()
+            if not bridge and (word.lower() in STOP or word.endswith(("'s", "’s", "'", "’"))
+                               or word.isupper()):
                 break
             phrase.insert(0, word)
         if not phrase or (len(phrase) == 1 and not phrase[0][:1].isupper()):

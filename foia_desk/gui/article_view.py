@@ -8,6 +8,7 @@ the normalised reading the findings were made from; the user's text is never rew
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -44,6 +45,20 @@ STYLES: dict[str, HighlightStyle] = {
     REWORDED: HighlightStyle("Word put back by the normalised reading", QColor(150, 90, 200, 70),
                              QTextCharFormat.UnderlineStyle.DotLine, QColor(130, 70, 190)),
 }
+
+
+class Utf16Offsets:
+    """Python string offsets -> Qt document positions.
+
+    Qt counts UTF-16 code units, so every character beyond the Basic Multilingual Plane
+    (emoji, some CJK) before an offset moves it one position further in the document.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def __call__(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset) if self._astral else offset
 
 
 def span_format(kind: str) -> QTextCharFormat:
@@ -118,6 +133,8 @@ class ArticleView(QWidget):
         self._normalised_text: str | None = None
         self._reworded_spans: list[tuple[int, int]] = []
         self._spans: list[tuple[str, int, int]] = []
+        self._to_qt = Utf16Offsets("")
+        self._normalised_to_qt = Utf16Offsets("")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title_label = QLabel()
@@ -152,6 +169,7 @@ class ArticleView(QWidget):
     # ------------------------------------------------------------------ content
     def set_article(self, text: str, title: str = "", notes: list[str] | None = None) -> None:
         self.original_text = text
+        self._to_qt = Utf16Offsets(text)
         self._normalised_text = None
         self._spans = []
         self.banner.hide()
@@ -171,6 +189,7 @@ class ArticleView(QWidget):
                  reworded_spans: list[tuple[int, int]]) -> None:
         """Flag the text as machine-reworded; ``reworded_spans`` index the normalised text."""
         self._normalised_text = normalised_text
+        self._normalised_to_qt = Utf16Offsets(normalised_text)
         self._reworded_spans = reworded_spans
         self.banner.show_score(score)
 
@@ -190,10 +209,13 @@ class ArticleView(QWidget):
         document = self.text.document()
         if self.showing_normalised:
             spans = [(REWORDED, s, e) for s, e in self._reworded_spans]
+            to_qt = self._normalised_to_qt
         else:
             spans = self._spans
+            to_qt = self._to_qt
         limit = max(0, document.characterCount() - 1)
         for kind, start, end in spans:
+            start, end = to_qt(start), to_qt(end)
             if end > limit:
                 continue
             selection = QTextEdit.ExtraSelection()
@@ -213,8 +235,8 @@ class ArticleView(QWidget):
         if not 0 <= start <= end <= len(self.original_text):
             return
         cursor = self.text.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._to_qt(start))
+        cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
 

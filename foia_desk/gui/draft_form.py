@@ -50,6 +50,16 @@ def _day(edit: QLineEdit, label: str, problems: list[str]) -> date | None:
         return None
 
 
+class RefreshingComboBox(QComboBox):
+    """A combo box that re-reads its choices each time it opens (templates added on disk)."""
+
+    about_to_open = Signal()
+
+    def showPopup(self) -> None:
+        self.about_to_open.emit()
+        super().showPopup()
+
+
 class DraftForm(QWidget):
     """All the choices for one letter. ``changed`` fires on every edit."""
 
@@ -67,11 +77,13 @@ class DraftForm(QWidget):
         from foia_desk.drafting import KIND_LABELS, KINDS
 
         for kind in KINDS:
-            self.kind.addItem(KIND_LABELS[kind].capitalize(), kind)
+            label = KIND_LABELS[kind]
+            self.kind.addItem(label[:1].upper() + label[1:], kind)
         self.kind.setAccessibleName("Request kind")
         form.addRow("&Kind of request:", self.kind)
-        self.template = QComboBox()
+        self.template = RefreshingComboBox()
         self.template.setAccessibleName("Template")
+        self.template.about_to_open.connect(self.reload_templates)
         form.addRow("&Template:", self.template)
         self.profile = QComboBox()
         self.profile.setAccessibleName("Requester profile")

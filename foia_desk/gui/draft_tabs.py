@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -80,6 +80,7 @@ class DraftTab(QWidget):
         self._records: list[Any] = []
         self._all_records: list[Any] = []
         self.article: Any = None
+        self._previewed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -190,6 +191,7 @@ class DraftTab(QWidget):
         self.letter = letter
         self.missing = list(missing)
         self._show_status(missing, problems)
+        self._show_summary(preview)
         self._show_preview(preview, complete=letter is not None)
         self.letter_changed.emit()
 
@@ -208,10 +210,10 @@ class DraftTab(QWidget):
     def _show_status(self, missing: list[str], problems: list[str]) -> None:
         lines = []
         if missing:
-            lines.append("<b>Before you can save or send this letter, fill in:</b> "
+            lines.append("⚠ <b>Before you can save or send this letter, fill in:</b> "
                          + "; ".join(_escape(m) for m in missing) + ".")
         if problems:
-            lines.append("<b>Please correct:</b> " + "; ".join(_escape(p) for p in problems)
+            lines.append("⚠ <b>Please correct:</b> " + "; ".join(_escape(p) for p in problems)
                          + ".")
         self.warning.setText("<br>".join(lines))
         self.warning.setVisible(bool(lines))
@@ -219,22 +221,34 @@ class DraftTab(QWidget):
         for button in (self.docx_button, self.pdf_button, self.eml_button, self.copy_button):
             button.setEnabled(ready)
             button.setToolTip("" if ready else "Fill in the fields listed above first.")
+
+    def _show_summary(self, letter: Any) -> None:
+        """Which template the letter uses and how many record items it carries."""
+        parts = []
+        if letter is not None:
+            parts.append(f"Template: {letter.template_name}")
         left_out = len(self._all_records) - len(self._records)
-        self.records_note.setText(
-            f"{len(self._records)} record item(s) in this letter; {left_out} other ticked "
-            "item(s) concern other agencies." if left_out else "")
-        self.records_note.setVisible(bool(left_out))
+        parts.append(f"{len(self._records)} record item(s) in this letter")
+        if left_out:
+            parts.append(f"{left_out} other ticked item(s) concern other agencies only")
+        self.records_note.setText(" · ".join(parts) + ".")
 
     def _show_preview(self, letter: Any, *, complete: bool) -> None:
         bar = self.preview.verticalScrollBar()
-        position = bar.value()
+        position = bar.value()  # re-renders keep the reader's place
         if letter is None:
+            self._previewed = False
             self.preview.setMarkdown("*The preview appears once the fields listed above "
                                      "are filled in.*")
             self.notes.setText("")
             return
+        first = not self._previewed
         self.preview.document().setMarkdown(letter.markdown)
-        bar.setValue(position)
+        self._previewed = True
+        if first:
+            self.preview.moveCursor(QTextCursor.MoveOperation.Start)
+        else:
+            bar.setValue(position)
         notes = []
         if not complete:
             notes.append("Preview with [bracketed] placeholders for what is missing.")

@@ -33,6 +33,7 @@ from foia_desk.gui.agency_picker import AgencyPickerDialog
 SPANS = Qt.ItemDataRole.UserRole  # list[(start, end)] of evidence in the article
 KEY = Qt.ItemDataRole.UserRole + 1  # agency id, or record agencies
 CYCLE = Qt.ItemDataRole.UserRole + 2  # which evidence span the next click shows
+DETAILS = Qt.ItemDataRole.UserRole + 3  # rich text for the details line
 
 
 @dataclass
@@ -86,6 +87,12 @@ class FindingsPanel(QWidget):
         self.agency_tree.itemChanged.connect(self._agency_item_changed)
         self.agency_tree.itemClicked.connect(self._item_clicked)
         top_layout.addWidget(self.agency_tree, 1)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName("Details of the selected finding")
+        self.details.setText("Select a line to read the full explanation here.")
+        self.agency_tree.currentItemChanged.connect(self._show_details)
         add_row = QHBoxLayout()
         self.add_agency_button = QPushButton("&Add agency…")
         self.add_agency_button.setToolTip("Search the agency directory and add one to write to")
@@ -118,6 +125,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.record_tree.itemChanged.connect(self._record_item_changed)
         self.record_tree.itemClicked.connect(self._item_clicked)
+        self.record_tree.currentItemChanged.connect(self._show_details)
         self.record_tree.model().rowsMoved.connect(lambda *_: self.records_changed.emit())
         bottom_layout.addWidget(self.record_tree, 1)
         self.record_error = QLabel()
@@ -144,6 +152,7 @@ class FindingsPanel(QWidget):
             shortcut.activated.connect(lambda step=step: self.move_current_record(step))
         splitter.addWidget(bottom)
         splitter.setSizes([300, 300])
+        layout.addWidget(self.details)
 
         self._named = self._section("Named in the article")
         self._suggested = self._section("Suggestions (not ticked)")
@@ -177,16 +186,24 @@ class FindingsPanel(QWidget):
         for finding in findings.agencies:
             seen.add(finding.id)
             mentioned = finding.role == "mentioned"
-            reason = finding.reason or self._default_reason(finding)
+            reason = _sentence(finding.reason or self._default_reason(finding))
             spans = _spans(finding.mentions) or _spans(getattr(finding, "evidence", []))
             self._agency_item(self._named if mentioned else self._suggested, finding.id,
                               finding.name, reason, spans, checked=mentioned)
+        bodies: dict[str, QTreeWidgetItem] = {}
         for body in findings.non_foia:
-            item = QTreeWidgetItem(self._non_foia, [body.name,
-                                                    f"{body.reason} Instead: {body.route}"])
+            item = bodies.get(body.name)
+            if item is not None:  # the same body found twice: one line, all its mentions
+                item.setData(0, SPANS, sorted(item.data(0, SPANS) + _spans(body.mentions)))
+                continue
+            item = QTreeWidgetItem(self._non_foia, [body.name, _sentence(body.reason)])
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setData(0, SPANS, _spans(body.mentions))
+            item.setData(0, DETAILS, f"<b>{_esc(body.name)}</b> is not covered by federal "
+                                     f"FOIA. {_esc(_sentence(body.reason))}<br><b>Where to "
+                                     f"ask instead:</b> {_esc(_sentence(body.route))}")
             item.setToolTip(1, f"{body.reason}\n\nWhere to ask instead: {body.route}")
+            bodies[body.name] = item
         for topic in findings.topics:
             start, end = topic.date_range
             self._record_item(RecordEntry(topic.text, start, end, list(topic.agencies)),
@@ -214,6 +231,8 @@ class FindingsPanel(QWidget):
         item.setData(0, KEY, agency_id)
         item.setData(0, SPANS, spans)
         item.setToolTip(1, reason)
+        item.setData(0, DETAILS, f"<b>{_esc(name)}</b>: {_esc(reason)}" + (
+            "" if spans else " (not named in the article itself)"))
         section.setHidden(False)
         return item
 
@@ -336,6 +355,15 @@ class FindingsPanel(QWidget):
         self.record_error.show()
 
     # ------------------------------------------------------------------ evidence
+    def _show_details(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        text = item.data(0, DETAILS)
+        if text is None and item.treeWidget() is self.record_tree:
+            text = f"<b>Record:</b> {_esc(item.text(0))}"
+        if text:
+            self.details.setText(text)
+
     def _item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         spans = item.data(0, SPANS) or []
         if not spans:
@@ -355,6 +383,19 @@ class FindingsPanel(QWidget):
         for item in self.record_items():
             out.extend(("record", s, e) for s, e in item.data(0, SPANS) or [])
         return out
+
+
+def _sentence(text: str) -> str:
+    """Capitalised, ending with a full stop: reasons read as sentences."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _iso(value: date | None) -> str:

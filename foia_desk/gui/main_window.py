@@ -137,6 +137,11 @@ class MainWindow(QMainWindow):
     def _build_letters_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        intro = QLabel("One letter for each agency you ticked. Fill in anything the ⚠ strip "
+                       "above a preview lists, check the letter, then save the letters as "
+                       "files and record them in the tracker.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.drafts = DraftTabs()
         self.drafts.set_agencies([])
         self.drafts.edit_profiles_requested.connect(self.open_settings)

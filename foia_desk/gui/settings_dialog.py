@@ -359,15 +359,18 @@ class SettingsDialog(QDialog):
         data.setAccessibleName("Data folder")
         change = QPushButton("C&hange…")
         change.clicked.connect(self._change_data_folder)
-        if os.environ.get(paths.ENV_HOME):
-            change.setEnabled(False)
-            change.setToolTip(f"Set by the {paths.ENV_HOME} environment variable.")
         row = QHBoxLayout()
         row.addWidget(data, 1)
         row.addWidget(change)
-        form.addRow("Data folder (tracker, profiles):", row)
-        self.data_note = QLabel()
+        form.addRow("Data folder:", row)
+        self.data_note = QLabel("Everything FOIA Desk keeps lives here: the tracker, its "
+                                "backups, your profiles and attached files. A new folder is "
+                                "used from the next start; nothing is moved or deleted.")
         self.data_note.setWordWrap(True)
+        if os.environ.get(paths.ENV_HOME):
+            change.setEnabled(False)
+            self.data_note.setText(self.data_note.text() + f" (Fixed for this session by the "
+                                   f"{paths.ENV_HOME} setting, so it cannot be changed here.)")
         form.addRow("", self.data_note)
         templates = QLineEdit(str(paths.user_templates_dir()))
         templates.setReadOnly(True)
@@ -379,6 +382,10 @@ class SettingsDialog(QDialog):
         row.addWidget(templates, 1)
         row.addWidget(open_button)
         form.addRow("Your letter templates:", row)
+        note = QLabel("Put your own letter templates (files ending .md.j2) in this folder. A "
+                      "file with the same name as a built-in template is used instead of it.")
+        note.setWordWrap(True)
+        form.addRow("", note)
         return page
 
     def _change_data_folder(self) -> None:

@@ -28,13 +28,18 @@ BACKUP_SUFFIX = ".sqlite3"
 
 
 def backup_connection(conn: sqlite3.Connection, destination: Path, *, reason: str = "manual",
-                      overwrite: bool = False) -> Path:
-    """Copy the open database to ``destination`` (a folder, or a file name) and return it."""
+                      overwrite: bool = False, into_folder: bool = False) -> Path:
+    """Copy the open database to ``destination`` and return the file written.
+
+    ``destination`` is a file name, or an existing folder (a new timestamped file is made
+    in it); ``into_folder=True`` creates the folder first (the backups folder).
+    """
     destination = Path(destination)
-    if destination.suffix == "" or destination.is_dir():
+    if into_folder:
         from foia_desk.paths import ensure_private_dir
 
         ensure_private_dir(destination)
+    if destination.is_dir():
         destination = destination / f"{BACKUP_PREFIX}{timestamp_for_filename()}-{reason}" \
                                      f"{BACKUP_SUFFIX}"
     if destination.exists() and not overwrite:

@@ -63,7 +63,8 @@ def newest_backup_hint(backups: Path) -> str:
         return ("No backup of the tracker was found in " + str(backups) + ". The file was "
                 "left untouched; keep a copy before trying anything else.")
     return (f"The file was left untouched. The newest backup is {found[0]}; to use it, run: "
-            f"foia-desk restore \"{found[0]}\" (the damaged file is kept beside it).")
+            f"foia-desk restore \"{found[0]}\" (the damaged file is kept beside it). "
+            "All backups: foia-desk restore --list.")
 
 
 def check_database_file(locations: StoreLocations) -> None:

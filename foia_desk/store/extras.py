@@ -145,8 +145,10 @@ class TrackerExtras:
         folder) and return its path."""
         from foia_desk.store.backup import backup_connection
 
-        target = Path(path).expanduser() if path else self.locations.backups
-        return backup_connection(self.conn, target, reason="manual")
+        if path:
+            return backup_connection(self.conn, Path(path).expanduser(), reason="manual")
+        return backup_connection(self.conn, self.locations.backups, reason="manual",
+                                 into_folder=True)
 
     @api
     def restore(self, backup_path: str | Path) -> Path | None:

@@ -96,6 +96,12 @@ def where_clause(conn: sqlite3.Connection, flt: RequestFilter | None, today: dat
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+_SUMMARY_COLUMNS = (
+    "r.id, r.agency_id, r.agency_name, r.subject, r.status, r.submitted_on, "
+    "r.next_deadline, r.next_deadline_label, r.next_deadline_key, r.tracking_number, "
+    "r.appeal_tracking_number, r.updated_at")
+
+
 def list_requests(conn: sqlite3.Connection, flt: RequestFilter | None, *, offset: int,
                   limit: int, order: str, today: date, search_mode: str) -> list[RequestSummary]:
     if limit < 0 or offset < 0 or limit > MAX_PAGE:
@@ -103,11 +109,20 @@ def list_requests(conn: sqlite3.Connection, flt: RequestFilter | None, *, offset
                         "not negative.")
     where, params = where_clause(conn, flt, today, search_mode)
     rows = conn.execute(
-        "SELECT r.id, r.agency_id, r.agency_name, r.subject, r.status, r.submitted_on, "
-        "r.next_deadline, r.next_deadline_label, r.next_deadline_key, r.tracking_number, "
-        "r.appeal_tracking_number, r.updated_at "
-        f"FROM requests r{where} ORDER BY {order_clause(order)} LIMIT ? OFFSET ?",
-        (*params, limit, offset)).fetchall()
+        f"SELECT {_SUMMARY_COLUMNS} FROM requests r{where} ORDER BY {order_clause(order)} "
+        "LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    return _summaries(conn, rows, today)
+
+
+def summary_of(conn: sqlite3.Connection, request_id: int, today: date) -> RequestSummary | None:
+    """One row of the table (for refreshing a single row after an edit)."""
+    rows = conn.execute(f"SELECT {_SUMMARY_COLUMNS} FROM requests r WHERE r.id = ?",
+                        (request_id,)).fetchall()
+    found = _summaries(conn, rows, today)
+    return found[0] if found else None
+
+
+def _summaries(conn: sqlite3.Connection, rows: list[Any], today: date) -> list[RequestSummary]:
     tags = tags_for(conn, [row[0] for row in rows])
     result = []
     for (rid, agency_id, agency_name, subject, status, submitted, next_deadline, label, key,

@@ -199,6 +199,8 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
 def create_at_version(conn: sqlite3.Connection, version: int) -> None:
     """Create an empty schema at ``version`` in an empty database."""
     with write(conn):
+        if current_version(conn) != 0:
+            return  # another process created it while we waited for the lock
         run_script(conn, snapshot(version))
         conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('instance_id', ?)",
                      (uuid.uuid4().hex,))
@@ -233,9 +235,12 @@ def ensure_schema(conn: sqlite3.Connection, locations: StoreLocations) -> int:
         return 0
     from foia_desk.store.backup import backup_connection
 
-    backup_connection(conn, locations.backups, reason=f"before-upgrade-from-v{version}")
+    backup_connection(conn, locations.backups, reason=f"before-upgrade-from-v{version}",
+                      into_folder=True)
     for target in range(version + 1, LATEST_VERSION + 1):
         with write(conn):
+            if current_version(conn) != target - 1:
+                continue  # another process ran this step while we waited for the lock
             MIGRATIONS[target](conn)
             conn.execute(f"PRAGMA user_version = {target}")
     return version

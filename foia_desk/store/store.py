@@ -122,14 +122,16 @@ class Store(TrackerExtras):
                           (key, value))
 
     def _follow_directory_changes(self) -> None:
-        """Recompute every clock once after the bundled agency directory changed (an app
-        update may correct an agency's appeal rule)."""
+        """Recompute every clock once after the app or its agency directory changed (an
+        update may correct an agency's appeal rule or a counting rule)."""
         if self._agency_lookup is not None:
             return
+        from foia_desk import __version__
         from foia_desk.paths import resource_path
 
         try:
-            digest = hashlib.sha256(resource_path("agencies.toml").read_bytes()).hexdigest()
+            digest = hashlib.sha256(resource_path("agencies.toml").read_bytes()
+                                    + __version__.encode()).hexdigest()
         except OSError:
             return
         seen = self._meta("directory_sha256")
@@ -311,6 +313,14 @@ class Store(TrackerExtras):
                       limit: int = 100, order: str = "next_deadline") -> list[RequestSummary]:
         return query.list_requests(self.conn, filter, offset=offset, limit=limit, order=order,
                                    today=self.today(), search_mode=self.search_mode)
+
+    @api
+    def summary(self, request_id: int) -> RequestSummary:
+        """The tracker-table row of one request (to refresh that row after a change)."""
+        found = query.summary_of(self.conn, request_id, self.today())
+        if found is None:
+            raise request_repo.not_found(request_id)
+        return found
 
     @api
     def count_requests(self, filter: RequestFilter | None = None) -> int:

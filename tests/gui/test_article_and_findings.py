@@ -96,8 +96,8 @@ def test_clicking_a_finding_selects_its_evidence(loaded_window):
     spans = item.data(0, Qt.ItemDataRole.UserRole)
     if len(spans) > 1:  # a second click moves on to the next mention
         panel._item_clicked(item, 0)
-        cursor = view.text.textCursor()
-        assert cursor.selectionStart() == spans[1][0]
+        start, end = spans[1]
+        assert view.selected_text() == view.original_text[start:end]
 
 
 def test_highlights_cover_each_kind_of_finding(loaded_window):
@@ -109,10 +109,16 @@ def test_highlights_cover_each_kind_of_finding(loaded_window):
 def test_non_foia_bodies_are_not_checkable_and_say_where_to_ask(loaded_window):
     section = loaded_window.findings._non_foia
     assert section.childCount() >= 1
+    names = [section.child(i).text(0) for i in range(section.childCount())]
+    assert len(names) == len(set(names))  # a body found twice is listed once
+    panel = loaded_window.findings
     for i in range(section.childCount()):
         item = section.child(i)
         assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable
-        assert "Instead:" in item.text(1)
+        assert item.text(1)
+        panel.agency_tree.setCurrentItem(item)
+        assert "Where to ask instead" in panel.details.text()
+        assert item.text(0) in panel.details.text()
 
 
 def test_records_reorder_edit_and_untick_reach_the_letter(qtbot, loaded_window, saved_profile):
@@ -163,3 +169,19 @@ def test_reworded_spans_follow_length_changes():
     # "ab XY cd ZZZ" -> "ab hello cd Z"
     subs = [Sub(3, 5, "hello"), Sub(9, 12, "Z"), Sub(0, 0, "", "hyphenation")]
     assert reworded_spans(subs) == [(3, 8), (12, 13)]
+
+
+def test_evidence_after_emoji_is_selected_exactly(qtbot, window, dialogs_stub):
+    """Qt counts emoji as two positions; highlights and selections must not drift."""
+    window.start_paste()
+    window.paste_editor.setPlainText(
+        "Raid 🥂🎉 tonight\n\nParty 🥂 over. The Drug Enforcement Administration arrested "
+        "people, and the Federal Bureau of Investigation helped 🎉.")
+    with qtbot.waitSignal(window.load_finished, timeout=10_000):
+        window.analyse_pasted()
+    for agency_id in ("dea", "fbi"):
+        mention = sorted(window.loaded.findings.agency(agency_id).mentions)[0]
+        window.findings._item_clicked(window.findings.agency_item(agency_id), 0)
+        assert window.article_view.selected_text() == mention.text
+    texts = {s.cursor.selectedText() for s in window.article_view.text.extraSelections()}
+    assert "Drug Enforcement Administration" in texts

@@ -84,6 +84,21 @@ def test_seed_article_to_files_and_tracker(qtbot, monkeypatch, loaded_window, di
                        pypdf.PdfReader(tmp_path / "uspis-letter.pdf").pages)
     assert "ZEBRA" in pdf_text
 
+    # Email draft and clipboard carry the same letter.
+    dialogs_stub.save_file = tmp_path / "uspis-letter"  # no extension typed: one is added
+    with qtbot.waitSignal(tab.export_finished, timeout=30_000):
+        tab.export("eml")
+    import email
+    import email.policy
+
+    message = email.message_from_bytes((tmp_path / "uspis-letter.eml").read_bytes(),
+                                       policy=email.policy.default)
+    assert message["Subject"].strip() == tab.letter.subject  # (exporter folds with a space)
+    tab.copy_to_clipboard()
+    from PySide6.QtGui import QGuiApplication
+
+    assert "ZEBRA-17" in QGuiApplication.clipboard().text()
+
     # Save to the tracker as sent by email on a chosen date.
     qtbot.waitUntil(lambda: all(t.letter is not None for t in window.drafts.tabs()),
                     timeout=5000)
@@ -123,6 +138,7 @@ def test_missing_fields_block_every_export(qtbot, loaded_window, dialogs_stub, t
     assert tab.export("docx") is None
     assert dialogs_stub.asked_save == []  # refused before asking where to save
     title, error = dialogs_stub.errors[-1]
+    assert "not ready" in title
     from foia_desk.drafting import MissingFieldsError
 
     assert isinstance(error, MissingFieldsError)
@@ -190,3 +206,25 @@ def test_saving_draft_letters_records_draft_requests(qtbot, monkeypatch, loaded_
     with open_store() as store:
         (row,) = store.list_requests()
     assert row.agency_id == "dea" and row.status == "draft" and row.submitted is None
+
+
+
+def test_user_template_can_be_chosen_and_is_named(qtbot, loaded_window, saved_profile):
+    from foia_desk.paths import user_templates_dir
+
+    (user_templates_dir() / "brief.md.j2").write_text(
+        "{#- kind: foia\n    description: A two-line test letter. -#}\n"
+        "BRIEF-TEMPLATE-MARKER\n", encoding="utf-8")
+    window = loaded_window
+    window._reload_profiles()
+    tab = window.drafts.tab_for("dea")
+    tab.render_now()
+    assert "Template: foia" in tab.records_note.text()
+    combo = tab.form.template
+    combo.showPopup()  # the list is refreshed when opened, so new files appear
+    combo.hidePopup()
+    index = combo.findData("brief")
+    assert index > 0
+    combo.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: "BRIEF-TEMPLATE-MARKER" in tab.preview.toPlainText(), timeout=5000)
+    assert "Template: brief" in tab.records_note.text()

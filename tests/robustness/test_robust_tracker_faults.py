@@ -1,0 +1,251 @@
+"""The tracker database at start-up and under faults, as a user meets it through the app.
+
+Complements tests/test_store_schema.py and tests/test_store_crash.py (which drive the Store
+API) by going through the ``foia-desk`` commands and the tracker tab: a damaged, truncated or
+locked database is explained and never overwritten, with the newest backup named; a second
+window on the same data folder is told so; databases of every earlier schema upgrade; a
+kill -9 during a CSV import leaves all of it or none of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from foia_desk import cli, paths
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "uspis-joins-dhs-immigration-crackdown.txt"
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tracker_with_backup(capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    """A database holding two requests and a manual backup of it; returns (db, backup)."""
+    for subject in ("Mail covers", "Task force"):
+        code, _out, err = run_cli(capsys, "requests", "add", "--agency", "uspis",
+                                  "--subject", subject, "--submitted", "2025-03-03")
+        assert code == 0, err
+    code, out, err = run_cli(capsys, "backup")
+    assert code == 0, err
+    backups = sorted(paths.backups_dir().glob("*.sqlite3"))
+    assert backups, out
+    return paths.database_path(), backups[-1]
+
+
+def damage(db: Path, how: str) -> None:
+    data = db.read_bytes()
+    if how == "garbage":
+        db.write_bytes(os.urandom(4096))
+    elif how == "truncated":
+        db.write_bytes(data[: len(data) // 3])
+    elif how == "zeroed-header":
+        db.write_bytes(b"\0" * 100 + data[100:])
+    elif how == "empty-pages":
+        db.write_bytes(data[:4096] + b"\xff" * (len(data) - 4096))
+    for side in (db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        side.unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("how", ["garbage", "truncated", "zeroed-header", "empty-pages"])
+def test_damaged_database_at_start_is_explained_and_left_alone(
+        how: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db, backup = tracker_with_backup(capsys)
+    damage(db, how)
+    before = digest(db)
+    backups_before = sorted(p.name for p in paths.backups_dir().iterdir())
+    for args in (("requests", "list"), ("requests", "add", "--agency", "fbi", "--subject", "x"),
+                 ("export", "csv", str(db.parent / "out.csv"))):
+        code, _out, err = run_cli(capsys, *args)
+        assert code == 2, (args, err)
+        assert "Traceback" not in err
+        assert backup.name in err, f"the newest backup is not offered: {err}"
+        assert digest(db) == before, "the damaged file was changed"
+    assert sorted(p.name for p in paths.backups_dir().iterdir()) == backups_before
+    assert not (db.parent / "out.csv").exists()
+
+
+def test_restoring_the_offered_backup_recovers_the_requests(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db, backup = tracker_with_backup(capsys)
+    damage(db, "garbage")
+    damaged = digest(db)
+    code, _out, err = run_cli(capsys, "restore", str(backup))
+    assert code == 0, err
+    code, out, err = run_cli(capsys, "requests", "list", "--json")
+    assert code == 0, err
+    assert sorted(r["subject"] for r in json.loads(out)) == ["Mail covers", "Task force"]
+    kept_aside = [p for p in db.parent.iterdir() if ".corrupt-" in p.name]
+    assert kept_aside and digest(kept_aside[0]) == damaged  # the damaged file is kept
+
+
+def test_locked_database_gives_a_clear_message_and_changes_nothing(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Another process holds an exclusive lock for longer than the 5 s busy timeout."""
+    db, _backup = tracker_with_backup(capsys)
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE requests SET subject = subject")
+        code, _out, err = run_cli(capsys, "requests", "add", "--agency", "fbi", "--subject", "x")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 2 and "Traceback" not in err
+    assert "busy" in err.lower() and "Nothing was changed" in err
+    code, out, err = run_cli(capsys, "requests", "list", "--json")
+    assert code == 0, err
+    assert len(json.loads(out)) == 2
+
+
+def test_tracker_tab_shows_damaged_database_and_offers_backup(qtbot,
+                                                              capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    db, backup = tracker_with_backup(capsys)
+    damage(db, "garbage")
+    before = digest(db)
+    from foia_desk.gui.tracker.widget import TrackerWidget
+
+    widget = TrackerWidget(notify=False)
+    qtbot.addWidget(widget)
+    assert widget.store is None and widget.store_error is not None
+    assert "could not be opened" in widget.message.text()
+    assert backup.name in widget.message.text()
+    assert digest(db) == before
+
+
+def frozen_env() -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", FOIA_DESK_HOME=str(paths.data_dir()))
+
+
+def test_second_window_on_same_data_folder_is_told_and_tracker_stays_usable(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from foia_desk.store import AlreadyOpenError, InstanceLock
+
+    tracker_with_backup(capsys)
+    with InstanceLock(paths.data_dir()):  # the first window
+        with pytest.raises(AlreadyOpenError, match="already open on this data folder"):
+            InstanceLock(paths.data_dir()).acquire()
+        second = subprocess.run(
+            [sys.executable, "-m", "foia_desk", "gui", "--open", str(SEED), "--quit-after-load"],
+            env=frozen_env(), capture_output=True, text=True, timeout=120)
+        assert "already open on this data folder" in second.stderr
+        assert "Traceback" not in second.stderr
+        # The command line keeps working beside an open window (SQLite serialises writers).
+        code, _out, err = run_cli(capsys, "requests", "add", "--agency", "fbi",
+                                  "--subject", "From the CLI")
+        assert code == 0, err
+    code, out, _err = run_cli(capsys, "requests", "list", "--json")
+    assert len(json.loads(out)) == 3
+
+
+def old_database(path: Path, version: int) -> None:
+    from foia_desk.store.schema import snapshot
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    conn.executescript(snapshot(version))
+    conn.execute(
+        "INSERT INTO requests (id, agency_id, agency_name, subject, status, created_at,"
+        " updated_at) VALUES (3, 'usps', 'United States Postal Service', 'Old request',"
+        " 'submitted', '2025-02-01T10:00:00Z', '2025-02-01T10:00:00Z')")
+    conn.execute("INSERT INTO events (request_id, kind, date, details, created_at) VALUES"
+                 " (3, 'submitted', '2025-02-03', '{}', '2025-02-03T10:00:00Z')")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+
+
+def earlier_versions() -> list[int]:
+    from foia_desk.store.schema import LATEST_VERSION
+
+    return list(range(1, LATEST_VERSION))
+
+
+@pytest.mark.parametrize("version", earlier_versions())
+def test_database_from_every_earlier_version_opens_in_the_app(
+        version: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from foia_desk.store.schema import LATEST_VERSION
+
+    db = paths.database_path()
+    old_database(db, version)
+    code, out, err = run_cli(capsys, "requests", "list", "--json")
+    assert code == 0, err
+    listed = json.loads(out)
+    assert [r["subject"] for r in listed] == ["Old request"]
+    assert listed[0]["next_deadline"], "the clocks were not computed for the upgraded request"
+    code, _out, err = run_cli(capsys, "requests", "event", "3", "--kind", "received",
+                              "--date", "2025-02-04")
+    assert code == 0, err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    saved = list(paths.backups_dir().glob("*.sqlite3"))
+    assert saved, "no backup was taken before upgrading"
+    with sqlite3.connect(saved[0]) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+
+
+IMPORTER = """
+import sys
+from foia_desk import cli
+for round_number in range(1000):  # import the same file again and again until killed
+    if cli.main(["import", "csv", sys.argv[1]]) != 0:
+        sys.exit(1)
+    print(round_number, flush=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_kill_during_csv_import_keeps_all_or_nothing(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Imports run back to back, so the kill lands inside one (each takes ~0.2 s)."""
+    from foia_desk.export.tracker_csv import export_tracker_csv
+    from foia_desk.store import open_store
+
+    source = tmp_path / "source" / "foia-desk.sqlite3"
+    with open_store(source) as store:
+        for number in range(400):
+            request = store.add_request("uspis", f"Request {number}", submitted="2025-03-03")
+            store.add_event(request.id, "acknowledged", "2025-03-05",
+                            tracking_number=f"T-{number}")
+        export_tracker_csv(store, tmp_path / "all.csv")
+    db = paths.database_path()
+    for delay in (0.0, 0.05, 0.13):
+        child = subprocess.Popen([sys.executable, "-c", IMPORTER, str(tmp_path / "all.csv")],
+                                 env=frozen_env(), stdout=subprocess.PIPE, text=True,
+                                 stderr=subprocess.DEVNULL)
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        while not line.strip().isdigit():  # skip the CLI's own "Imported ..." line
+            line = child.stdout.readline()
+        finished_before = int(line)  # one import done: the next one is running now
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            requests = conn.execute("SELECT count(*) FROM requests").fetchone()[0]
+            events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert requests % 400 == 0 and requests >= 400 * (finished_before + 1), requests
+        assert events == 2 * requests, "events of a half-imported request were left"
+    code, out, err = run_cli(capsys, "requests", "list", "--limit", "5", "--json")
+    assert code == 0, err
