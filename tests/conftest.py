@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Qt tests run without a display (CI, SSH sessions): use the offscreen platform unless the
+# caller chose one. dev.py sets this too; this covers a bare `pytest` run.
+if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 

@@ -295,3 +295,24 @@ def test_hard_wrapped_text_keeps_sentences_whole():
     spans = sentence_spans(text)
     assert len(spans) == 2
     assert text[spans[0][0]:spans[0][1]].endswith("said today.")
+
+
+def test_text_without_full_stops_is_cut_into_bounded_pieces():
+    from foia_desk.extract.sentences import MAX_SENTENCE, sentence_spans
+
+    text = "ICE sent a letter to the DHS director about the mail cover program and " * 200
+    spans = sentence_spans(text)
+    assert len(spans) > 1 and all(end - start <= MAX_SENTENCE for start, end in spans)
+    assert "ice" in extract(text).mentioned_ids()
+
+
+def test_titles_and_capitalised_informal_references():
+    found = extract("Secretary of State Marco Rubio met Colorado Secretary of State Jena "
+                    "Griswold and Gov. Jared Polis. The navy blue trucks left.")
+    state = found.agency("state")
+    assert state is not None and state.role == "inferred"
+    assert [m.text for m in state.evidence] == ["Secretary of State"]
+    names = " | ".join(b.name for b in found.non_foia)
+    assert "Colorado Secretary of State" in names and "Gov. Jared Polis" in names
+    assert found.agency("navy") is None
+    assert any("Colorado" in b.route for b in found.non_foia if b.kind == "state_local")

@@ -99,16 +99,24 @@ def settle(ms: int = 300) -> None:
     loop.exec()
 
 
-def screenshots(out: Path, ids: dict[str, int]) -> None:
+def screenshots(out: Path, ids: dict[str, int], *, dark: bool = False) -> None:
     from foia_desk.gui.app import get_app
 
     app = get_app(sys.argv[:1])
+    suffix = ""
+    if dark:  # check that the urgency tints read on a dark desktop too
+        sys.path.insert(0, str(ROOT / "tools"))
+        from screenshot import dark_palette
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+        suffix = "-dark"
     try:
         from foia_desk.gui.main_window import MainWindow
 
         window = MainWindow()
+        tracker = window.ensure_tracker()
         window.main_tabs.setCurrentIndex(2)
-        tracker = window.tracker
     except ImportError:
         from foia_desk.gui.tracker import TrackerWidget
 
@@ -118,7 +126,9 @@ def screenshots(out: Path, ids: dict[str, int]) -> None:
     settle(600)
     tracker.show_request(ids["overdue"])
     settle()
-    window.grab().save(str(out / "tracker.png"))
+    window.grab().save(str(out / f"tracker{suffix}.png"))
+    if dark:
+        return
 
     tracker.show_request(ids["appealable"])
     settle()
@@ -144,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", help="folder to seed (default: a new temp folder)")
     parser.add_argument("--screenshots", metavar="OUT", help="save tracker screenshots here")
+    parser.add_argument("--dark", action="store_true", help="use a dark palette (one shot)")
     args = parser.parse_args(argv)
     home = Path(args.data_dir or tempfile.mkdtemp(prefix="foia-desk-demo-")).resolve()
     os.environ["FOIA_DESK_HOME"] = str(home)
@@ -158,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshots:
         out = Path(args.screenshots).resolve()
         out.mkdir(parents=True, exist_ok=True)
-        screenshots(out, ids)
+        screenshots(out, ids, dark=args.dark)
         print(f"Screenshots in {out}")
     return 0
 

@@ -1,6 +1,8 @@
 """Statutory FOIA clocks computed from a request's events (never stored as the truth).
 
-``from foia_desk.clocks import compute_clocks, EventRecord, Deadline, ClockReport``.
+``from foia_desk.clocks import compute_clocks, EventRecord, Deadline, ClockReport``;
+``next_open_deadline`` gives only the most urgent open deadline (same rules, no explanations)
+for bulk recomputes.
 """
 
 from foia_desk.clocks.model import (
@@ -12,7 +14,7 @@ from foia_desk.clocks.model import (
     Deadline,
     EventRecord,
 )
-from foia_desk.clocks.rules import compute_clocks
+from foia_desk.clocks.rules import NextDeadline, compute_clocks, next_open_deadline
 
 __all__ = ["DEADLINE_KEYS", "EVENT_KINDS", "LABELS", "STATES", "ClockReport", "Deadline",
-           "EventRecord", "compute_clocks"]
+           "EventRecord", "NextDeadline", "compute_clocks", "next_open_deadline"]

@@ -88,8 +88,10 @@ def _rule_source(agency: Agency | None) -> str:
 
 
 def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: bool,
-                    notes: list, as_of: _dt.date) -> tuple[Deadline | None, bool]:
-    """(appeal_decision_due, constructive exhaustion on the appeal as of ``as_of``)."""
+                    notes: list, as_of: _dt.date, explain: bool = True,
+                    ) -> tuple[Deadline | None, bool]:
+    """(appeal_decision_due, constructive exhaustion on the appeal as of ``as_of``);
+    ``explain=False``: the deadline only (exhaustion is reported as False)."""
     anchor = facts.appeal_anchor()
     if anchor is None:
         return None, False
@@ -118,7 +120,8 @@ def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, st
             due = agreed
     approximate = received is None or closure_check(calendar, start, due)
     state = state_for(due, decision, stopped, today)
-    def explain() -> str:
+
+    def explanation() -> str:
         how = (f"the agency received your appeal on {ex.day(start)}" if received is not None
                else f"you sent your appeal on {ex.day(start)} (receipt not recorded: if it "
                "arrived later, the deadline is later)")
@@ -131,8 +134,10 @@ def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, st
         return counted_text(calendar, n, start, how, run.due, extra,
                             cite="5 U.S.C. 552(a)(6)(A)(ii)")
 
-    deadline = Deadline("appeal_decision_due", LABELS["appeal_decision_due"], due, explain,
+    deadline = Deadline("appeal_decision_due", LABELS["appeal_decision_due"], due, explanation,
                         state, approximate, lambda: calendar.skipped_between(start, due))
+    if not explain:
+        return deadline, False
     unanswered = due is not None and as_of > due and (decision is None or decision > as_of)
     exhausted = unanswered and received is not None
     if unanswered and received is None:

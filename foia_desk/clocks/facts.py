@@ -11,6 +11,9 @@ from foia_desk.clocks.model import NOT_APPEALABLE, SIDE_OUTCOMES, EventRecord
 
 _BY_DATE = attrgetter("date")
 _EMPTY: dict = {}
+# Kinds no clock reads (Facts below never looks at them): a caller streaming many requests
+# may leave them out; the report is the same with or without them.
+IGNORED_KINDS = frozenset({"interim-release", "note"})
 
 
 class Facts:
@@ -23,9 +26,14 @@ class Facts:
         "mediation", "proper", "responses", "submitted", "withdrawn",
     )
 
-    def __init__(self, events: Iterable[EventRecord]) -> None:
+    def __init__(self, events: Iterable[EventRecord], *, in_date_order: bool = False) -> None:
+        """``events``: EventRecords, or any objects with valid ``kind``, ``date`` and
+        ``details`` attributes (the store passes rows it validated when they were written).
+        ``in_date_order``: the caller promises they are already sorted by date (the store
+        reads them ORDER BY date), so the sort is skipped."""
         groups: dict[str, list[EventRecord]] = {}
-        for event in sorted(events, key=_BY_DATE):  # stable: same-day events keep order
+        # stable sort: same-day events keep their order
+        for event in events if in_date_order else sorted(events, key=_BY_DATE):
             group = groups.get(event.kind)
             if group is None:
                 groups[event.kind] = [event]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 from foia_desk.calendar import FederalCalendar, inauguration_days
 from foia_desk.clocks import explain as ex
@@ -40,22 +41,68 @@ from foia_desk.clocks.status import closure_check, counted_text, state_for
 from foia_desk.directory import Agency
 
 
+class NextDeadline(NamedTuple):
+    """What the tracker table caches about a request: its most urgent open deadline."""
+
+    due: _dt.date
+    key: str
+    label: str
+    overdue: bool  # ClockReport.overdue for the same events
+
+
 def compute_clocks(events: Iterable[EventRecord], *, agency: Agency | None,
                    calendar: FederalCalendar, today: _dt.date) -> ClockReport:
     """All deadlines of a request, the next one due, and whether the agency is overdue."""
-    facts = Facts(events)
-    notes: list[str] = []
+    deadlines, notes, exhaustion = _evaluate(Facts(events), agency, calendar, today, True)
+    next_deadline, overdue = _most_urgent(deadlines)
+    return ClockReport(deadlines, next_deadline, overdue, exhaustion, notes)
+
+
+def next_open_deadline(events: Iterable[EventRecord], *, agency: Agency | None,
+                       calendar: FederalCalendar, today: _dt.date,
+                       in_date_order: bool = False) -> NextDeadline | None:
+    """``compute_clocks(...).next_deadline`` (with ``.overdue``), computed by the same rules
+    but without the notes, the constructive-exhaustion analysis or any explanation: what a
+    full recompute of the tracker's cached column needs. ``in_date_order``: the events are
+    already sorted by date (see :class:`Facts`)."""
+    facts = Facts(events, in_date_order=in_date_order)
+    chosen, overdue = _most_urgent(_evaluate(facts, agency, calendar, today, False)[0])
+    return None if chosen is None else NextDeadline(chosen.due, chosen.key, chosen.label,
+                                                    overdue)
+
+
+def _most_urgent(deadlines: list[Deadline]) -> tuple[Deadline | None, bool]:
+    """(earliest pending/overdue dated deadline other than latest_start, agency overdue)."""
+    next_deadline, overdue = None, False
+    for deadline in deadlines:
+        state = deadline.state
+        if (state == "pending" or state == "overdue") and deadline.due is not None \
+                and deadline.key != "latest_start":
+            if next_deadline is None or deadline.due < next_deadline.due:
+                next_deadline = deadline
+            if state == "overdue" and deadline.key in AGENCY_KEYS:
+                overdue = True
+    return next_deadline, overdue
+
+
+def _evaluate(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
+              today: _dt.date, explain: bool) -> tuple[list[Deadline], list, bool]:
+    """(deadlines, notes, constructive exhaustion). The one implementation of the rules;
+    ``explain=False`` skips only what no date or state depends on (notes, exhaustion)."""
+    notes: list = []
     deadlines: list[Deadline] = []
     stop_event = facts.withdrawn or facts.lawsuit
     stopped = stop_event is not None and stop_event.date <= today
-    exhausted = _initial(facts, calendar, today, stopped, deadlines, notes)
+    exhausted = _initial(facts, calendar, today, stopped, deadlines, notes, explain)
     by = appeal_by(facts, agency, calendar, today, stopped)
     if by is not None:
         deadlines.append(by)
     decision, appeal_exhausted = appeal_decision(facts, calendar, today, stopped, notes,
-                                                 _as_of(facts, today))
+                                                 _as_of(facts, today), explain)
     if decision is not None:
         deadlines.append(decision)
+    if not explain:
+        return deadlines, notes, False
     if facts.withdrawn is not None:
         notes.append(lambda: f"Withdrawn on {ex.day(facts.withdrawn.date)}: all open clocks "
                      "stopped.")
@@ -77,16 +124,7 @@ def compute_clocks(events: Iterable[EventRecord], *, agency: Agency | None,
         notes.append(ex.EXHAUSTION_NOTE)
     if exhausted and ex.FEES_NOTE not in notes:
         notes.append(ex.FEES_NOTE)
-    next_deadline, overdue = None, False
-    for deadline in deadlines:
-        state = deadline.state
-        if (state == "pending" or state == "overdue") and deadline.due is not None \
-                and deadline.key != "latest_start":
-            if next_deadline is None or deadline.due < next_deadline.due:
-                next_deadline = deadline
-            if state == "overdue" and deadline.key in AGENCY_KEYS:
-                overdue = True
-    return ClockReport(deadlines, next_deadline, overdue, exhaustion, notes)
+    return deadlines, notes, exhaustion
 
 
 def _as_of(facts: Facts, today: _dt.date) -> _dt.date:
@@ -97,7 +135,7 @@ def _as_of(facts: Facts, today: _dt.date) -> _dt.date:
 
 
 def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: bool,
-             deadlines: list[Deadline], notes: list[str]) -> bool:
+             deadlines: list[Deadline], notes: list[str], explain: bool = True) -> bool:
     """Add the initial-request deadlines; True when the agency's time ran out unanswered."""
     start = find_start(facts)
     if start is None:
@@ -175,7 +213,8 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
             "extended_due", LABELS["extended_due"], ext_due, explain_ext, ext_state,
             start.approximate or closure_check(calendar, start.day, ext_due),
             lambda: calendar.skipped_between(start.day, ext_due) if ext_due else []))
-    if in_force is None or (facts.withdrawn is not None and facts.withdrawn.date <= today):
+    if not explain or in_force is None or (facts.withdrawn is not None
+                                           and facts.withdrawn.date <= today):
         return False
     as_of = _as_of(facts, today)
     if done is not None and done <= as_of:

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,11 +76,20 @@ def run(args: argparse.Namespace) -> int:
     from foia_desk.gui.main_window import MainWindow
 
     window = MainWindow()
+    window.skip_close_question = bool(args.quit_after_load)
     window.show()
-    outcome = {"code": 0}
-    lock, lock_error = acquire_instance_lock()
-    if lock_error is not None:
-        dialogs.show_error(window, "FOIA Desk is already open", lock_error)
+    outcome: dict[str, Any] = {"code": 0, "lock": None}
+
+    def take_lock() -> None:
+        """Warn when another window uses this data folder. Taken once the window is up (it
+        loads the tracker's code), and not at all by a --quit-after-load smoke run, which
+        never edits anything."""
+        outcome["lock"], lock_error = acquire_instance_lock()
+        if lock_error is not None:
+            dialogs.show_error(window, "FOIA Desk is already open", lock_error)
+
+    if not args.quit_after_load:
+        QTimer.singleShot(0, take_lock)
     if early_load is not None:
         if args.quit_after_load:
             def finished(ok: bool) -> None:
@@ -94,6 +104,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
-        if lock is not None:
-            lock.release()
+        if outcome["lock"] is not None:
+            outcome["lock"].release()
     return outcome["code"] or code

@@ -102,9 +102,10 @@ class AgencyIndex:
 
     def _add_informal(self, agency_id: str, phrase: str) -> None:
         raw = " ".join(phrase.split())
-        table = self.exact_informal if " " not in raw and raw[:1].isupper() else None
-        if table is not None:
-            table.setdefault(raw, []).append(agency_id)
+        # "the Navy", "Main Justice", "Secretary of State" are matched as written: in lower
+        # case they are ordinary words ("navy blue").
+        if any(c.isupper() for c in raw):
+            self.exact_informal.setdefault(raw, []).append(agency_id)
         else:
             self.informal_keys.setdefault(phrase_key(raw), []).append(agency_id)
 
@@ -181,7 +182,7 @@ def _capitalised(matched: str) -> bool:
 def _neighbour_words(text: str, start: int, end: int, before: int, after: int) -> list[str]:
     left = _WORD.findall(text[max(0, start - 12 * before):start])[-before:] if before else []
     right = _WORD.findall(text[end:end + 12 * after])[:after] if after else []
-    return [w.lower().strip(".'") for w in left + right]
+    return [re.sub(r"'s$", "", w.lower()).strip(".'") for w in left + right]
 
 
 class _StateWords:
@@ -274,8 +275,9 @@ def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues
             hits.append(Hit(start, end, agency_id, "acronym", confidence,
                             caps_only=caps_context(text, start, end)))
     hits.extend(_inspector_general_hits(text, hits, index))
-    hits.extend(_informal_hits(text, folded, index, urls,
-                               sorted(taken + [(h.start, h.end) for h in hits])))
+    informal = _informal_hits(text, folded, index, urls,
+                              sorted(taken + [(h.start, h.end) for h in hits]))
+    hits.extend(h for h in informal if states.before(text, h.start) is None)
     return _confirm_caps(hits), state_hits
 
 

@@ -19,13 +19,8 @@ from foia_desk.extract.model import (
     SpunInfo,
     Topic,
 )
-from foia_desk.extract.nonfoia import (
-    BodyHit,
-    article_state,
-    body_index,
-    find_bodies,
-    place_states,
-)
+from foia_desk.extract.nonfoia import BodyHit, body_index, find_bodies
+from foia_desk.extract.places import article_state, place_states
 from foia_desk.extract.reading import Reading
 from foia_desk.extract.sentences import sentence_spans
 from foia_desk.extract.topics import Actor, date_range, find_topics
@@ -211,10 +206,11 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
     news_names = {b.name.split()[-1]: b.name for b in bodies
                   if b.kind == "news_media" and not b.generic}
     starts = [s for s, _ in sentences]
+    place_starts = [pos for pos, _, _ in places]
     records = {b.id: b for b in directory.bodies}
     seen: set[tuple[str, int, int]] = set()
     for body in sorted(bodies, key=lambda b: b.start):
-        name = body.name
+        name = " ".join(body.name.split())
         body_id = body.body_id
         if body.kind == "news_media" and body.generic and name in news_names:
             name = news_names[name]
@@ -228,8 +224,10 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
             if state is None:
                 index = bisect.bisect_right(starts, body.start) - 1
                 s_start, s_end = sentences[index] if index >= 0 else (0, len(plain))
-                local = [st for pos, st, _ in places if s_start <= pos < s_end]
-                state = local[0] if local else main_state
+                first = bisect.bisect_left(place_starts, s_start)
+                local = places[first][1] if first < len(places) and \
+                    places[first][0] < s_end else None
+                state = local or main_state
             law = cues.state_law(state)
             if law:
                 route = f"Ask under the {law} ({state}). {route}"
@@ -237,7 +235,7 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
         if body.body_id in ("local_police", "sheriff", "state_police", "state_government",
                             "local_government", "prosecutor_local", "state_university"):
             key = name.lower() if body.generic else plain[body.start:body.end].lower()
-            name = plain[body.start:body.end] if not body.generic else name
+            name = " ".join(plain[body.start:body.end].split()) if not body.generic else name
         finding = found.get(key)
         if finding is None:
             finding = found[key] = NonFoiaFinding(name, body.kind, reason, route, id=body_id)

@@ -95,6 +95,70 @@ class _Groups:
         return self[str(name)]
 
 
+# Anchors: every date form contains a month name, a digit or one of these words. Scanning
+# for anchors once and trying each form only where it could start is several times faster
+# than scanning the whole text once per form.
+_MONTH_ANCHOR = re.compile(_MONTH.replace("(?P<month>", "(?:"))
+_WORD_ANCHOR = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                          r"yesterday|today|tomorrow|ago|week|month|year|spring|summer|fall|"
+                          r"autumn|winter)\b")
+_DIGIT_ANCHOR = re.compile(r"(?<!\d)\d")
+_BEFORE = {
+    "dmy": re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$"),
+    "in_month": re.compile(r"\b(?:in|since|during|until|by|early|late|mid-?)[ \t]+$"),
+    "weekday": re.compile(r"\b(?:last|this|next|on)[ \t]+$"),
+    "rel": re.compile(r"\b(?:last|this|next|past|earlier[ \t]+this|later[ \t]+this)[ \t]+$"),
+    "ago": re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)[ \t]+"
+                      r"(?:day|week|month|year)s?[ \t]+$"),
+    "year": re.compile(r"(?:FY|fiscal[ \t]+(?:year[ \t]+)?)$"),
+}
+_WEEKDAYS = frozenset(WEEKDAYS)
+
+
+def _starts(text: str, folded: str) -> dict[str, set[int]]:
+    """Where each date form could start, from one scan per kind of anchor."""
+    starts: dict[str, set[int]] = {kind: set() for kind, _ in _PATTERNS}
+
+    def back(kind: str, source: str, pos: int) -> int | None:
+        found = _BEFORE[kind].search(source, max(0, pos - 30), pos)
+        return found.start() if found else None
+
+    for anchor in _MONTH_ANCHOR.finditer(text):
+        pos = anchor.start()
+        starts["mdy"].add(pos)
+        starts["my"].add(pos)
+        for kind in ("dmy", "in_month"):
+            begin = back(kind, text, pos)
+            if begin is not None:
+                starts[kind].add(begin)
+    for anchor in _WORD_ANCHOR.finditer(folded):
+        pos, word = anchor.start(), anchor.group(0)
+        if word in _WEEKDAYS:
+            starts["weekday"].add(pos)
+            begin = back("weekday", folded, pos)
+            if begin is not None:
+                starts["weekday"].add(begin)
+        elif word in ("yesterday", "today", "tomorrow"):
+            starts["day"].add(pos)
+        elif word == "ago":
+            begin = back("ago", folded, pos)
+            if begin is not None:
+                starts["ago"].add(begin)
+        else:
+            begin = back("rel", folded, pos)
+            if begin is not None:
+                starts["rel"].add(begin)
+    for anchor in _DIGIT_ANCHOR.finditer(text):
+        pos = anchor.start()
+        starts["iso"].add(pos)
+        starts["mdy_num"].add(pos)
+        starts["year"].add(pos)
+        begin = back("year", text, pos)
+        if begin is not None:
+            starts["year"].add(begin)
+    return starts
+
+
 def find_dates(text: str, article_date: date | None = None) -> list[DateFinding]:
     """Every date expression in ``text``, in order, without overlaps.
 
@@ -106,16 +170,25 @@ def find_dates(text: str, article_date: date | None = None) -> list[DateFinding]
     folded = fold_chars(text)
     taken = bytearray(len(text) + 1)
     found: list[DateFinding] = []
+    starts = _starts(text, folded)
     for kind, pattern, on_folded in _SCANS:
-        for match in pattern.finditer(folded if on_folded else text):
-            start, end = match.span()
-            if taken.find(1, start, end) >= 0:
+        source = folded if on_folded else text
+        last_end = -1
+        for start in sorted(starts[kind]):
+            if start < last_end:
+                continue
+            match = pattern.match(source, start)
+            if match is None:
+                continue
+            last_end = match.end()
+            begin, end = match.span()
+            if taken.find(1, begin, end) >= 0:
                 continue
             finding = _resolve(kind, _Groups(match, text), text, article_date)
             if finding is None:
                 continue
             found.append(finding)
-            taken[start:end] = b"\x01" * (end - start)
+            taken[begin:end] = b"\x01" * (end - begin)
     found.sort(key=lambda f: f.start)
     return found
 

@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from foia_desk.directory import Directory
 from foia_desk.extract.cues import Cues
 from foia_desk.extract.matcher import compile_phrases, phrase_key, trie_pattern
+from foia_desk.extract.places import clean_run, place_patterns, state_in
 
-_LEADING_NOISE = frozenset(
-    [
-        "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "and", "but",
-        "meanwhile", "when", "while", "after", "before", "according", "both", "then", "yesterday",
-        "today", "last", "as", "of", "to", "said", "says", "told",
-    ])
+_SHARE_BUTTON = re.compile(r"(?:share|follow[ \t]+us|like[ \t]+us|find[ \t]+us|"
+                           r"connect[ \t]+with[ \t]+us)[ \t]+on[ \t]+$", re.IGNORECASE)
 _FEDERAL_START = frozenset([
     "national", "federal", "u.s.", "us", "united", "department", "office", "bureau", "central",
     "defense",
@@ -27,14 +24,15 @@ _RUN_BEFORE = re.compile(
     r"{1,5})$")
 _MEMBER = re.compile(
     r"\b(?P<title>Sens?\.|Senators?|Reps?\.|Representatives?|Congress(?:wo)?man|Congressmember)"
-    r"[ \t]+(?P<name>(?:[A-Z][\w'.-]*[ \t]+){0,2}[A-Z][\w'-]+)"
+    r"\s+(?P<name>(?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'-]+)"
     r"(?:[ \t]*\([DRI]-[A-Z][\w.]*\))?")
 _JUDGE = re.compile(r"\b(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:District[ \t]+|Circuit[ \t]+|"
-                    r"Magistrate[ \t]+|Bankruptcy[ \t]+)?Judge[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,2}"
+                    r"Magistrate[ \t]+|Bankruptcy[ \t]+)?Judge\s+(?:[A-Z][\w.'-]*\s+){0,2}"
                     r"[A-Z][\w'-]+")
 _TOLD = re.compile(r"\b(?:told|according[ \t]+to|reported[ \t]+by|confirmed[ \t]+(?:with|to)|"
                    r"in[ \t]+an[ \t]+interview[ \t]+with|per)[ \t]+(?:the[ \t]+)?"
                    r"(?P<name>[A-Z][\w.'&-]*(?:[ \t]+[A-Z][\w.'&-]*){0,4})")
+_GOVERNOR = re.compile(r"\b(?:Gov\.|Governor)\s+(?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'-]+")
 _JUDGE_WORD = re.compile(r"\bJudge\b")
 _JUDGE_BEFORE = re.compile(r"(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:(?:District|Circuit|"
                            r"Magistrate|Bankruptcy)[ \t]+)?$")
@@ -100,30 +98,6 @@ def body_index(directory: Directory, cues: Cues) -> BodyIndex:
     return index
 
 
-def _clean_run(run: str) -> str:
-    words = run.split()
-    while words and words[0].lower().strip(",") in _LEADING_NOISE:
-        words.pop(0)
-    return " ".join(words)
-
-
-_STATE_IN: dict[int, tuple[Cues, re.Pattern[str]]] = {}
-
-
-def _state_in(name: str, cues: Cues) -> str | None:
-    """The state a body's own name places it in ("Colorado ...", "Denver Police ...")."""
-    cached = _STATE_IN.get(id(cues))
-    if not cached or cached[0] is not cues:
-        names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-        cached = _STATE_IN[id(cues)] = (cues, pattern)
-    match = cached[1].search(name)
-    if not match:
-        return None
-    word = match.group(0)
-    return word if word in cues.states else cues.cities.get(word)
-
-
 def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
     """Named and pattern-found non-FOIA bodies (``folded`` is ``text`` in lower case)."""
     hits: list[BodyHit] = []
@@ -133,6 +107,9 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[Bo
             key = " ".join(match.group("m").split())
             for body_id in table.get(key, ())[:1]:
                 body = index.bodies[body_id]
+                if body.kind == "company" and _SHARE_BUTTON.search(
+                        text, max(0, match.start() - 30), match.start()):
+                    continue  # "Share on Facebook": a page button, not a company in the news
                 generic_kind = body.kind in ("state_local", "court", "legislature")
                 if fold and not generic_kind and not text[match.start()].isupper():
                     continue  # "apple pie", "the guardian of ..." are not the bodies
@@ -143,6 +120,9 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[Bo
     hits.extend(_committee_hits(text))
     for match in _MEMBER.finditer(text):
         hits.append(BodyHit(match.start(), match.end(), match.group(0), "legislature",
+                            generic=True))
+    for match in _GOVERNOR.finditer(text):
+        hits.append(BodyHit(match.start(), match.end(), match.group(0), "state_local",
                             generic=True))
     for match in index.groups_re.finditer(text):
         hits.append(BodyHit(match.start(), match.end(), "U.S. Congress", "legislature",
@@ -171,8 +151,8 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[Bo
             match = _UNIVERSITY.match(text, anchor.start())
         if not match:
             continue
-        name = _clean_run(match.group(0))
-        state = _state_in(name, cues)
+        name = clean_run(match.group(0))
+        state = state_in(name, cues)
         kind = "state_local" if state else "ngo"
         start = match.end() - len(name)
         hits.append(BodyHit(start, match.end(), name, kind, state=state, generic=True))
@@ -212,7 +192,7 @@ def _committee_hits(text: str) -> list[BodyHit]:
         match = _COMMITTEE.match(text, before.start() if before else anchor.start())
         if not match:
             continue
-        run = _clean_run(match.group("run"))
+        run = clean_run(match.group("run"))
         if not run:
             continue
         start = match.end("run") - len(match.group("run")) + match.group("run").find(run)
@@ -265,7 +245,7 @@ def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
             start = joined.start()
             suffix = text[start:end]
         before = _RUN_BEFORE.search(text, max(0, start - 90), start)
-        run = _clean_run(before.group(1)) if before else ""
+        run = clean_run(before.group(1)) if before else ""
         if not run and not joined:
             continue
         first = (run or suffix).split()[0].lower().rstrip(".")
@@ -277,7 +257,7 @@ def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
         after_the = re.search(r"\b[Tt]he[ \t]+$", text[max(0, name_start - 5):name_start])
         if kind == "news_media" and not (after_the or joined or suffix in _STRONG_NEWS):
             continue
-        state = _state_in(name, cues)
+        state = state_in(name, cues)
         hits.append(BodyHit(name_start, end, name, kind, state=state, generic=True))
     return hits
 
@@ -298,6 +278,8 @@ def _more_state_and_congress(text: str, cues: Cues) -> list[BodyHit]:
     pattern = _state_named_pattern(cues)
     for match in pattern.finditer(text):
         state = match.group("state")
+        if state == "Washington" and not match.group(0).startswith("Washington State"):
+            continue  # "Washington Bureau" is usually a newsroom in the capital
         hits.append(BodyHit(match.start(), match.end(), match.group(0), "state_local",
                             state=state if state in cues.states else None, generic=True))
     for match in _LOCAL_ACRONYM.finditer(text):
@@ -321,33 +303,14 @@ def _state_named_pattern(cues: Cues) -> re.Pattern[str]:
         r"\b(?P<state>" + states + r")(?:'s)?[ \t]+(?:"
         r"(?:[A-Z][\w'-]*[ \t]+){0,4}(?:Agency|Commission|Board|Authority|Department|Division|"
         r"Bureau|Patrol|Police|Council|Office)\b|"
-        r"(?:" + _STATE_OFFICIAL.pattern + r"))", re.IGNORECASE * 0)
+        r"(?i:" + _STATE_OFFICIAL.pattern + r"))")
     _STATE_NAMED[id(cues)] = (cues, pattern)
     return pattern
 
 
-_PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def _place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(any state, city or ", Abbr." mention; a state word just before a position)."""
-    cached = _PLACES.get(id(cues))
-    if cached and cached[0] is cues:
-        return cached[1], cached[2]
-    names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
-    abbrs = sorted(cues.state_abbreviations, key=len, reverse=True)
-    places = re.compile(r"\b(?P<n>" + trie_pattern(names) + r")\b"
-                        r"(?![ \t]+(?:Post|Times|D\.?C\.?))|, (?P<a>"
-                        + trie_pattern(abbrs) + r")")
-    before = re.compile(r"(\b[Ss]tate|" + "|".join(re.escape(s) for s in cues.states)
-                        + r")(?:'s|')?[ \t]+$")
-    _PLACES[id(cues)] = (cues, places, before)
-    return places, before
-
-
 def _state_demotions(text: str, hits: list[BodyHit], cues: Cues) -> list[BodyHit]:
     """Members and groups preceded by "state" or a state name belong to a state legislature."""
-    _, state_before = _place_patterns(cues)
+    _, state_before = place_patterns(cues)
     out = []
     for hit in hits:
         if hit.kind == "legislature" and hit.generic:
@@ -362,34 +325,3 @@ def _state_demotions(text: str, hits: list[BodyHit], cues: Cues) -> list[BodyHit
     return out
 
 
-_CITY_BEFORE = re.compile(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}$")
-
-
-def place_states(text: str, cues: Cues) -> list[tuple[int, str, str]]:
-    """(position, state, place as written) for each state, big city or "Town, Abbr." mention."""
-    places, _ = _place_patterns(cues)
-    found = []
-    for match in places.finditer(text):
-        if match.group("n"):
-            name = match.group("n")
-            state = name if name in cues.states else cues.cities.get(name)
-        else:
-            city = _CITY_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            if not city:
-                continue
-            name = _clean_run(city.group(0)) or city.group(0)
-            state = cues.state_abbreviations.get(match.group("a"))
-        if state:
-            found.append((match.start(), state, name))
-    return found
-
-
-def article_state(places: list[tuple[int, str, str]]) -> str | None:
-    """The state an article is mostly about, if one clearly dominates."""
-    counts: dict[str, int] = {}
-    for _, state, _name in places:
-        counts[state] = counts.get(state, 0) + 1
-    if not counts:
-        return None
-    best = max(counts, key=lambda s: counts[s])
-    return best if counts[best] / sum(counts.values()) >= 0.6 else None

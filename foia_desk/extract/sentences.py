@@ -60,10 +60,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SENTENCE = 1000
+
+
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # Text with no full stops (a pasted list, a table, a scraped page) would make one huge
+    # "sentence" and per-sentence work quadratic: cut it at a blank near every MAX_SENTENCE.
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))

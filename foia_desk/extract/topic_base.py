@@ -16,6 +16,8 @@ STOP = frozenset([
     "like", "than", "into", "onto", "upon", "over", "under",
 ])
 VERBS = frozenset([
+    "runs", "expires", "ends", "began", "begins", "starts", "covers", "remains", "took", "takes",
+    "would", "should", "might", "must", "can",
     "stated", "said", "says", "say", "shows", "showed", "show", "revealed", "reveals", "obtained",
     "reviewed", "requesting", "requested", "asking", "asked", "which", "that", "who", "was",
     "were", "is", "are", "has", "have", "had", "found", "finds", "concluded", "told", "tells",

@@ -88,8 +88,8 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
                                  "communication", f"Copies of the {noun}", ids_of(here), [],
                                  confidence=0.5))
             continue
-        if not here and not sender and not tail:
-            continue  # "a letter" with nobody named: nothing a request could describe
+        if not mods and not sender and not tail and noun.lower() not in NEEDS_AUTHOR:
+            continue  # a bare "a letter": nothing a request could describe
         phrase = " ".join([*mods, noun])
         text = f"Copies of the {phrase}{sender}"
         if tail:

@@ -73,6 +73,21 @@ GUARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+GUARD_KIND: dict[str, set[str]] = {}
+for _kind, _words in GUARDS:
+    for _word in _words:
+        GUARD_KIND.setdefault(_word, set()).add(_kind)
+for _digit in "0123456789":
+    GUARD_KIND[_digit] = {"statistic"}
+# Words that contain another cue word must still report both ("memorandum" has "memo").
+for _word in GUARD_KIND:
+    for _other in GUARD_KIND:
+        if _other != _word and _other in _word:
+            GUARD_KIND[_word] = GUARD_KIND[_word] | GUARD_KIND[_other]
+GUARD_ORDER = [kind for kind, _ in GUARDS] + ["statistic"]
+GUARD_RE = re.compile("|".join(re.escape(w) for w in sorted(GUARD_KIND, key=len, reverse=True)))
+
+
 def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor],
                  dates: list[DateFinding], places: list[str]) -> list[Candidate]:
     found: dict[str, Candidate] = {}
@@ -81,13 +96,15 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
         # Line breaks inside a hard-wrapped sentence read as spaces (same length, so the
         # offsets still hold).
         sentence = text[s_start:s_end].replace("\r", " ").replace("\n", " ")
-        low = sentence.lower()
-        wanted = [kind for kind, words in GUARDS if any(w in low for w in words)]
-        if any(c.isdigit() for c in sentence):
-            wanted.append("statistic")
+        cues: set[str] = set()
+        for cue in GUARD_RE.finditer(sentence.lower()):
+            cues |= GUARD_KIND[cue.group(0)]
+        wanted = [kind for kind in GUARD_ORDER if kind in cues]
         if not wanted:
             continue  # no cue word at all: skip the finders (most of a long text)
         here = actors_in(actors, s_start, s_end)
+        if not here and (index == 0 or not actors_in(actors, *sentences[index - 1])):
+            continue  # nobody named here or just before: no record anyone could be asked for
         here_dates = dates_in(dates, s_start, s_end)
         previous = sentences[max(0, index - 2):index]
         context = [a for p in previous for a in actors_in(actors, *p)]
@@ -292,14 +309,22 @@ def _statistics(sentence: str, offset: int, here: list[Actor]) -> list[Candidate
 
 def _link_event_dates(cands: list[Candidate], text: str, sentences: list[tuple[int, int]],
                       dates: list[DateFinding]) -> None:
-    """An event without a dated sentence borrows dates from other sentences naming its place."""
+    """An event without a dated sentence borrows dates from nearby sentences naming its place.
+
+    Only the 15 sentences either side are searched, which keeps long texts linear.
+    """
+    import bisect
+
+    starts = [s for s, _ in sentences]
     for cand in cands:
         if not cand.key.startswith("event:") or any(d.date for d in cand.dates):
             continue
         place = cand.key.split(":", 1)[1]
-        if not place:
+        if not place or not cand.sentences:
             continue
-        for index, (start, end) in enumerate(sentences):
+        home = bisect.bisect_left(starts, cand.sentences[0][0])
+        for index in range(max(0, home - 15), min(len(sentences), home + 16)):
+            start, end = sentences[index]
             if place not in text[start:end].lower():
                 continue
             spans = [(start, end)]
@@ -313,7 +338,7 @@ def _link_event_dates(cands: list[Candidate], text: str, sentences: list[tuple[i
                 if absolute:
                     if span not in cand.sentences:
                         cand.sentences.append(span)
-                    cand.dates.extend(d for d in absolute if d not in cand.dates)
+                    cand.dates.extend(d for d in absolute if d not in cand.dates[-50:])
 
 
 def date_range(cand: Candidate) -> tuple[date | None, date | None]:

@@ -154,8 +154,10 @@ class ArticleView(QWidget):
         layout.addWidget(self.banner)
         legend = QHBoxLayout()
         legend.addWidget(QLabel("Highlights:"))
-        for kind in (AGENCY, NON_FOIA, RECORD):
-            legend.addWidget(LegendSwatch(kind))
+        self.swatches = {kind: LegendSwatch(kind) for kind in STYLES}
+        for swatch in self.swatches.values():
+            legend.addWidget(swatch)
+        self.swatches[REWORDED].hide()
         legend.addStretch(1)
         layout.addLayout(legend)
         self.text = QPlainTextEdit()
@@ -205,6 +207,9 @@ class ArticleView(QWidget):
         self._apply_highlights()
 
     def _apply_highlights(self) -> None:
+        normalised = self.showing_normalised
+        for kind, swatch in self.swatches.items():
+            swatch.setVisible((kind == REWORDED) == normalised)
         selections = []
         document = self.text.document()
         if self.showing_normalised:

@@ -99,14 +99,15 @@ class DraftForm(QWidget):
         for category in CATEGORIES:
             self.category.addItem(CATEGORY_LABELS[category].capitalize(), category)
         self.category.setAccessibleName("Fee category")
+        self.category.setCurrentIndex(self.category.findData("other"))
         self.category.setToolTip("Decides which fees an agency may charge; taken from the "
                                  "profile, change it here for this letter only.")
-        form.addRow("Fee &category:", self.category)
+        form.addRow("Fee cate&gory:", self.category)
         self.fee_limit = QLineEdit()
         self.fee_limit.setAccessibleName("Fee limit in dollars")
         self.fee_limit.setPlaceholderText("e.g. 25")
         form.addRow("Pay up to ($):", self.fee_limit)
-        self.waiver = QCheckBox("Ask for a fee &waiver")
+        self.waiver = QCheckBox("Ask for a fee wai&ver")
         form.addRow(self.waiver)
         self.waiver_fields = QWidget()
         wform = QFormLayout(self.waiver_fields)

@@ -118,7 +118,12 @@ class DraftTab(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes.setAccessibleName("Notes before sending")
-        right_layout.addWidget(self.notes)
+        self.notes_box = QScrollArea()
+        self.notes_box.setWidgetResizable(True)
+        self.notes_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.notes_box.setWidget(self.notes)
+        self.notes_box.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 7 + 8)
+        right_layout.addWidget(self.notes_box)
         buttons = QHBoxLayout()
         self.docx_button = QPushButton("Save as &Word…")
         self.pdf_button = QPushButton("Save as &PDF…")
@@ -198,9 +203,15 @@ class DraftTab(QWidget):
     def _placeholder_letter(self, profile: Any, options: Any) -> Any:
         from foia_desk.drafting import MissingFieldsError, RecordItem, render_letter
 
+        fills: dict[str, Any] = {
+            "tracking_number": "[tracking number]", "appeal_grounds": "[what you challenge]",
+            "dispute": "[what the disagreement is about]",
+            "expedite_justification": "[why delay threatens someone's life or safety]",
+            "place_of_birth": "[place of birth]", "date_of_birth": "[date of birth]"}
+        changes = {name: value for name, value in fills.items() if not getattr(options, name)}
         if not options.records:
-            options = dataclasses.replace(
-                options, records=[RecordItem("[describe the records you want]")])
+            changes["records"] = [RecordItem("[describe the records you want]")]
+        options = dataclasses.replace(options, **changes)
         try:
             return render_letter(self.agency, _placeholder_profile(profile), options,
                                  directory=self.directory)
@@ -241,6 +252,7 @@ class DraftTab(QWidget):
             self.preview.setMarkdown("*The preview appears once the fields listed above "
                                      "are filled in.*")
             self.notes.setText("")
+            self.notes_box.hide()
             return
         first = not self._previewed
         self.preview.document().setMarkdown(letter.markdown)
@@ -252,15 +264,16 @@ class DraftTab(QWidget):
         notes = []
         if not complete:
             notes.append("Preview with [bracketed] placeholders for what is missing.")
-        unverified = list(letter.unverified_contacts)
+        pre_send = [line.strip() for line in
+                    (letter.meta or {}).get("pre_send_notes", "").splitlines() if line.strip()]
+        said = " ".join(pre_send)
+        unverified = [u for u in letter.unverified_contacts if u not in said]
         if unverified:
             notes.append("Check before sending — not verified in our sources: "
                          + "; ".join(unverified) + ".")
-        pre_send = (letter.meta or {}).get("pre_send_notes", "").strip()
-        if pre_send:
-            notes.append(pre_send)
+        notes.extend(pre_send)
         self.notes.setText("\n".join("ⓘ " + n for n in notes))
-        self.notes.setVisible(bool(notes))
+        self.notes_box.setVisible(bool(notes))
 
     # ------------------------------------------------------------------ output
     def ensure_ready(self) -> Any:

@@ -126,7 +126,9 @@ class FindingsPanel(QWidget):
         self.record_tree.itemChanged.connect(self._record_item_changed)
         self.record_tree.itemClicked.connect(self._item_clicked)
         self.record_tree.currentItemChanged.connect(self._show_details)
-        self.record_tree.model().rowsMoved.connect(lambda *_: self.records_changed.emit())
+        model = self.record_tree.model()  # a drag-and-drop move is a remove plus an insert
+        for signal in (model.rowsMoved, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._rows_changed)
         bottom_layout.addWidget(self.record_tree, 1)
         self.record_error = QLabel()
         self.record_error.setWordWrap(True)
@@ -332,6 +334,10 @@ class FindingsPanel(QWidget):
         self._updating = False
         self.record_tree.setCurrentItem(item)
         self.records_changed.emit()
+
+    def _rows_changed(self, *_args: object) -> None:
+        if not self._updating:
+            self.records_changed.emit()
 
     def _record_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._updating:

@@ -107,6 +107,7 @@ def export_all(window: MainWindow) -> tasks.TaskHandle | None:
     def done(paths: list[Path]) -> None:
         dialog.close()
         remember(list(paths))
+        window.letters_kept = True
         window.statusBar().showMessage(f"Saved {len(paths)} file(s) in {folder}.", 10000)
 
     def cancelled() -> None:

@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,18 +26,11 @@ from PySide6.QtWidgets import (
 from foia_desk.gui import dialogs, tasks
 from foia_desk.gui.app import settings
 from foia_desk.gui.article_loading import LoadedArticle, load_file, load_pasted
-from foia_desk.gui.article_view import ArticleView
+from foia_desk.gui.article_page import ArticlePage
 from foia_desk.gui.draft_tabs import DraftTabs
-from foia_desk.gui.findings_panel import FindingsPanel
 
 OPEN_FILTER = ("Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;"
                "All files (*)")
-WELCOME = (
-    "<h2>Start from a news article</h2>"
-    "<p>FOIA Desk reads an article, finds the federal agencies it mentions and the records "
-    "worth asking for, and drafts a request letter to each agency.</p>"
-    "<p>Open a saved article (text, web page, Word or PDF), drag one onto this window, or "
-    "paste the text.</p>")
 TRACKER_IDLE_MS = 2000
 
 
@@ -53,6 +43,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("FOIA Desk")
         self.setAcceptDrops(True)
         self.loaded: LoadedArticle | None = None
+        self.letters_kept = True  # False once letters exist that were not exported or tracked
+        self.skip_close_question = False  # --quit-after-load closes without asking
         self._busy_count = 0
         self._load_handle: tasks.TaskHandle | None = None
 
@@ -70,69 +62,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout
     def _build_article_page(self) -> QWidget:
-        self.article_stack = QStackedWidget()
-        welcome = QWidget()
-        wl = QVBoxLayout(welcome)
-        wl.addStretch(1)
-        text = QLabel(WELCOME)
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        wl.addWidget(text)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        open_button = QPushButton("&Open article file…")
-        open_button.clicked.connect(self.open_article)
-        paste_button = QPushButton("&Paste article text")
-        paste_button.clicked.connect(self.start_paste)
-        row.addWidget(open_button)
-        row.addWidget(paste_button)
-        row.addStretch(1)
-        wl.addLayout(row)
-        wl.addStretch(2)
-        self.article_stack.addWidget(welcome)
-
-        paste = QWidget()
-        pl = QVBoxLayout(paste)
-        pl.addWidget(QLabel("Paste the article text below (headline first), then choose "
-                            "<b>Find agencies</b>."))
-        self.paste_editor = QPlainTextEdit()
-        self.paste_editor.setAccessibleName("Article text to paste")
-        self.paste_editor.setPlaceholderText("Paste the article here (Ctrl+V)")
-        pl.addWidget(self.paste_editor, 1)
-        prow = QHBoxLayout()
-        prow.addStretch(1)
-        self.paste_cancel = QPushButton("Cancel")
-        self.paste_cancel.clicked.connect(self._cancel_paste)
-        self.paste_go = QPushButton("&Find agencies")
-        self.paste_go.setDefault(True)
-        self.paste_go.clicked.connect(self.analyse_pasted)
-        prow.addWidget(self.paste_cancel)
-        prow.addWidget(self.paste_go)
-        pl.addLayout(prow)
-        self.article_stack.addWidget(paste)
-
-        self.article_view = ArticleView()
-        self.findings = FindingsPanel()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.article_view)
-        splitter.addWidget(self.findings)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.article_splitter = splitter
-        view = QWidget()
-        vl = QVBoxLayout(view)
-        vl.addWidget(splitter, 1)
-        nrow = QHBoxLayout()
-        nrow.addStretch(1)
-        self.next_button = QPushButton("Next: draft the letters →")
-        self.next_button.clicked.connect(lambda: self.main_tabs.setCurrentIndex(1))
-        nrow.addWidget(self.next_button)
-        vl.addLayout(nrow)
-        self.article_stack.addWidget(view)
+        page = ArticlePage()
+        self.article_stack = page
+        self.paste_editor = page.paste_editor
+        self.article_view = page.article_view
+        self.findings = page.findings
+        page.open_requested.connect(self.open_article)
+        page.paste_requested.connect(self.start_paste)
+        page.paste_submitted.connect(self.analyse_pasted)
+        page.next_requested.connect(lambda: self.main_tabs.setCurrentIndex(1))
         self.findings.evidence_requested.connect(self.article_view.select_span)
         self.findings.agencies_changed.connect(self._agencies_changed)
         self.findings.records_changed.connect(self._records_changed)
-        return self.article_stack
+        return page
 
     def _build_letters_page(self) -> QWidget:
         page = QWidget()
@@ -196,6 +138,7 @@ class MainWindow(QMainWindow):
         return widget
 
     def _saved_requests(self, ids: list[int]) -> None:
+        self.letters_kept = True
         refresh = getattr(self.ensure_tracker(), "refresh", None)
         if callable(refresh):
             refresh()
@@ -281,7 +224,18 @@ class MainWindow(QMainWindow):
             self.letters_status.setText(f"{len(ready)} of {len(tabs)} letter(s) ready to save.")
 
     # ------------------------------------------------------------------ loading
+    def _may_replace_letters(self, action: str) -> bool:
+        """Ask before drafted letters that were neither exported nor tracked are dropped."""
+        if self.letters_kept or not self.drafts.tabs():
+            return True
+        return dialogs.confirm(
+            self, "Letters not saved", f"{action}? The letters drafted from the current "
+            "article have not been saved as files or to the tracker and will be lost.",
+            ok_label=action, cancel_label="Keep working")
+
     def open_article(self) -> None:
+        if not self._may_replace_letters("Open another article"):
+            return
         folder = settings().value("folders/open", str(Path.home()))
         path = dialogs.ask_open_file(self, "Open an article", folder, OPEN_FILTER)
         if path is not None:
@@ -294,15 +248,12 @@ class MainWindow(QMainWindow):
                                f"Reading {Path(path).name}…", f"Could not open {Path(path).name}")
 
     def start_paste(self) -> None:
-        self._stack_before_paste = self.article_stack.currentIndex()
-        self.article_stack.setCurrentIndex(1)
         self.main_tabs.setCurrentIndex(0)
-        self.paste_editor.setFocus()
-
-    def _cancel_paste(self) -> None:
-        self.article_stack.setCurrentIndex(getattr(self, "_stack_before_paste", 0))
+        self.article_stack.show_paste_editor()
 
     def analyse_pasted(self) -> tasks.TaskHandle | None:
+        if not self._may_replace_letters("Use the pasted article"):
+            return None
         text = self.paste_editor.toPlainText()
         return self.watch_load(tasks.run_task(load_pasted, text, name="load article"),
                                "Finding agencies…", "Could not use the pasted text")
@@ -310,7 +261,10 @@ class MainWindow(QMainWindow):
     def watch_load(self, handle: tasks.TaskHandle, busy: str,
                    error_title: str) -> tasks.TaskHandle:
         """Show a load task's progress and apply its result (the command line starts the
-        task before the window exists, so reading overlaps building the window)."""
+        task before the window exists, so reading overlaps building the window). A newer
+        load supersedes one still running: the older result is dropped, not applied."""
+        if self._load_handle is not None and self._load_handle.running:
+            self._load_handle.cancel()
         self._busy(busy)
         handle.finished.connect(self._apply_loaded)
         handle.failed.connect(lambda error: self._load_failed(error_title, error))
@@ -324,6 +278,7 @@ class MainWindow(QMainWindow):
 
     def _apply_loaded(self, loaded: LoadedArticle) -> None:
         self.loaded = loaded
+        self.letters_kept = False
         article = loaded.article
         self.drafts.directory = loaded.directory
         self.drafts.set_agencies([])
@@ -366,7 +321,8 @@ class MainWindow(QMainWindow):
         urls = event.mimeData().urls()
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
-            self.load_path(urls[0].toLocalFile())
+            if self._may_replace_letters("Open the dropped article"):
+                self.load_path(urls[0].toLocalFile())
 
     # ------------------------------------------------------------------ letters
     def _copy_letter(self) -> None:
@@ -418,6 +374,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt API
+        if not self.skip_close_question and not self._may_replace_letters("Quit"):
+            event.ignore()
+            return
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())

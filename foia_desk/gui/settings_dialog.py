@@ -8,15 +8,13 @@ user's config folder and takes effect at the next start.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 from foia_desk.errors import UserError
 from foia_desk.gui import dialogs
 from foia_desk.gui.app import settings
+from foia_desk.gui.closures_editor import ClosuresEditor
 from foia_desk.profiles import CATEGORIES, CATEGORY_LABELS, RequesterProfile
 
 EXPORT_CHOICES = (("docx", "Word (.docx)"), ("pdf", "PDF"), ("eml", "Email draft (.eml)"),
@@ -214,6 +213,14 @@ class ProfileEditor(QWidget):
         self.reload(select=profile.name)
         return True
 
+    def has_unsaved_changes(self) -> bool:
+        if self._loaded is None:
+            return bool(self.name.text().strip())
+        try:
+            return self.profile_from_form() != self._loaded
+        except UserError:
+            return True  # something was typed that cannot be saved as it is
+
     def delete_profile(self) -> None:
         item = self.list.currentItem()
         if item is None:
@@ -223,78 +230,6 @@ class ProfileEditor(QWidget):
                                ok_label="Delete"):
             return
         Path(item.data(PROFILE_PATH)).unlink(missing_ok=True)
-        self.reload()
-
-
-class ClosuresEditor(QWidget):
-    """Days federal offices were closed beyond the regular holidays; they move deadlines."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        intro = QLabel("Add days when federal offices were closed by special order (for "
-                       "example a day added by executive order). Deadlines skip these days "
-                       "like holidays.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.list = QListWidget()
-        self.list.setAccessibleName("Closure days")
-        layout.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setAccessibleName("Closure day")
-        self.note = QLineEdit()
-        self.note.setPlaceholderText("Why (e.g. Executive order, day of mourning)")
-        self.add_button = QPushButton("&Add day")
-        self.remove_button = QPushButton("&Remove")
-        self.add_button.clicked.connect(self.add_closure)
-        self.remove_button.clicked.connect(self.remove_closure)
-        for widget in (self.day, self.note, self.add_button, self.remove_button):
-            row.addWidget(widget)
-        layout.addLayout(row)
-        self.reload()
-
-    def _store(self):  # foia_desk.store.Store
-        from foia_desk.store import open_store
-
-        return open_store()
-
-    def reload(self) -> None:
-        self.list.clear()
-        try:
-            with self._store() as store:
-                closures = store.list_closures()
-        except UserError as exc:
-            self.list.addItem(f"Cannot read the closure days: {exc}")
-            return
-        for closure in closures:
-            item = QListWidgetItem(f"{closure.day.isoformat()}  {closure.note}".rstrip())
-            item.setData(Qt.ItemDataRole.UserRole, closure.day.isoformat())
-            self.list.addItem(item)
-
-    def add_closure(self, day: date | None = None, note: str | None = None) -> None:
-        chosen = day or self.day.date().toPython()
-        try:
-            with self._store() as store:
-                store.add_closure(chosen, self.note.text().strip() if note is None else note)
-        except UserError as exc:
-            dialogs.show_error(self, "Cannot add the closure day", exc)
-            return
-        self.note.clear()
-        self.reload()
-
-    def remove_closure(self) -> None:
-        item = self.list.currentItem()
-        if item is None or item.data(Qt.ItemDataRole.UserRole) is None:
-            return
-        try:
-            with self._store() as store:
-                store.remove_closure(item.data(Qt.ItemDataRole.UserRole))
-        except UserError as exc:
-            dialogs.show_error(self, "Cannot remove the closure day", exc)
-            return
         self.reload()
 
 
@@ -315,6 +250,15 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 520)
+
+    def reject(self) -> None:
+        """Closing asks before dropping profile edits that were not saved."""
+        wants_save = self.profiles.has_unsaved_changes() and dialogs.confirm(
+            self, "Unsaved profile", "Save the changes to this requester profile?",
+            ok_label="Save", cancel_label="Discard")
+        if wants_save and not self.profiles.save_current():
+            return  # the error was shown; keep the dialog open with the edits
+        super().reject()
 
     def _defaults_page(self) -> QWidget:
         page = QWidget()

@@ -86,6 +86,54 @@ class ClockEngine:
         records = [make_event(kind, day, details) for kind, day, details in events]
         return compute(records, agency=agency, calendar=calendar, today=today)
 
+    @property
+    def is_real(self) -> bool:
+        """True unless a test swapped in its own compute/make_event."""
+        return self._compute is None and self._make_event is None
+
+    def bulk(self) -> tuple[Callable[..., Any], Callable[..., CachedClock], frozenset[str]]:
+        """(make_record, next_open, ignored_kinds) for a recompute of many requests.
+
+        ``make_record(kind, date, details)`` builds one event from a stored row (already
+        validated when it was written); ``next_open(records, agency, calendar, today)``
+        gives the cached columns for records in date order. The real engine takes its fast
+        path (``foia_desk.clocks.next_open_deadline``: same rules, nothing explained); a
+        test engine gets the full report and :func:`pick_next`.
+        """
+        if not self.is_real:
+            def next_from_report(records: list, agency: Agency | None, calendar: Any,
+                                 today: date) -> CachedClock:
+                return pick_next(self.report(records, agency=agency, calendar=calendar,
+                                             today=today))
+            return _as_tuple, next_from_report, frozenset()
+        from foia_desk.clocks import next_open_deadline
+        from foia_desk.clocks.facts import IGNORED_KINDS
+
+        def next_open(records: list, agency: Agency | None, calendar: Any,
+                      today: date) -> CachedClock:
+            found = next_open_deadline(records, agency=agency, calendar=calendar, today=today,
+                                       in_date_order=True)
+            return _NOTHING_OPEN if found is None else CachedClock(found.due, found.key,
+                                                                   found.label)
+        return StoredEvent, next_open, IGNORED_KINDS
+
+
+class StoredEvent:
+    """An event row handed to the clock engine without re-validating it (it was validated
+    when written): the same ``kind``/``date``/``details`` attributes as ``EventRecord``,
+    at a fifth of the cost, which matters for a million events."""
+
+    __slots__ = ("date", "details", "kind")
+
+    def __init__(self, kind: str, day: date, details: Mapping[str, Any]) -> None:
+        self.kind = kind
+        self.date = day
+        self.details = details
+
+
+def _as_tuple(kind: str, day: date, details: Mapping[str, Any]) -> tuple[str, date, Any]:
+    return kind, day, details
+
 
 def default_engine() -> ClockEngine:
     """The engine a Store uses unless told otherwise (tests may patch this)."""
@@ -111,6 +159,9 @@ def event_details(kind: str, details_json: str, expedited: bool) -> Mapping[str,
     details = {} if empty else dict(_parsed(details_json))
     details.setdefault("expedited_requested", True)
     return MappingProxyType(details)
+
+
+_NOTHING_OPEN = CachedClock(None, None, None)
 
 
 def pick_next(report: Any) -> CachedClock:
@@ -236,9 +287,13 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
         if progress:
             progress(total, total)
         return total
+    make_record, next_open, ignored = engine.bulk()
+    skip = f" WHERE kind NOT IN ({', '.join('?' * len(ignored))})" if ignored else ""
+    # One query streams every event (in the order of the index on (request_id, date));
+    # kinds no clock reads are left in the database.
     event_rows = conn.cursor().execute(
-        "SELECT request_id, kind, date, details FROM events "
-        "ORDER BY request_id, date, id")
+        f"SELECT request_id, kind, date, details FROM events{skip} "
+        "ORDER BY request_id, date, id", tuple(sorted(ignored)))
     groups = groupby(event_rows, key=itemgetter(0))
     current = next(groups, None)
     days: dict[str, date] = {}
@@ -246,8 +301,9 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
     known_agencies: dict[str, Agency | None] = {}
     done = 0
     with write(conn):
-        for request_id, agency_id, expedited, *cached_before, stale in requests:
-            events: list[tuple[str, date, Mapping[str, Any]]] = []
+        for (request_id, agency_id, expedited, before_due, before_key, before_label,
+             before_submitted, stale) in requests:
+            records: list[Any] = []
             submitted: str | None = None
             while current is not None and current[0] < request_id:
                 current = next(groups, None)
@@ -258,18 +314,20 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
                     when = days.get(day)
                     if when is None:
                         when = days[day] = date.fromisoformat(day)
-                    events.append((kind, when, event_details(kind, details, bool(expedited))))
+                    records.append(make_record(kind, when, _NO_DETAILS if (
+                        details == "{}" and not expedited) else event_details(
+                            kind, details, bool(expedited))))
                 current = next(groups, None)
-            if agency_id not in known_agencies:
-                known_agencies[agency_id] = agencies(agency_id)
-            agency = known_agencies[agency_id]
-            report = None if agency is None else engine.report(
-                events, agency=agency, calendar=calendar, today=today)
-            cached = pick_next(report)
-            values = (cached.next_deadline.isoformat() if cached.next_deadline else None,
-                      cached.key, cached.label, submitted)
-            if stale or list(values) != cached_before:  # unchanged rows are not rewritten
-                updates.append((*values, request_id))
+            if agency_id in known_agencies:
+                agency = known_agencies[agency_id]
+            else:
+                agency = known_agencies[agency_id] = agencies(agency_id)
+            cached = _NOTHING_OPEN if agency is None else next_open(records, agency, calendar,
+                                                                    today)
+            due = cached.next_deadline.isoformat() if cached.next_deadline else None
+            if (stale or due != before_due or cached.key != before_key
+                    or cached.label != before_label or submitted != before_submitted):
+                updates.append((due, cached.key, cached.label, submitted, request_id))
             done += 1
             if done % batch == 0:
                 _flush(conn, updates)

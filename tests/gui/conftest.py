@@ -58,6 +58,7 @@ def window(qtbot, dialogs_stub):
     from foia_desk.gui import tasks
 
     tasks.wait_for_all(10_000)
+    win.close()  # while the dialogs are still patched: closing may ask a question
 
 
 @pytest.fixture

@@ -81,6 +81,8 @@ def test_spun_text_banner_toggles_normalised_reading_without_rewriting(qtbot, lo
     assert "mail cover" in shown and "message screen" not in shown
     assert view.original_text == original
     assert view.text.extraSelections()  # the put-back words are marked
+    assert view.swatches["reworded"].isVisibleTo(view)
+    assert not view.swatches["agency"].isVisibleTo(view)
     view.banner.button.click()
     # (toPlainText shows no-break spaces as plain spaces; the offsets are unchanged)
     assert view.text.toPlainText() == original.replace("\xa0", " ")
@@ -185,3 +187,58 @@ def test_evidence_after_emoji_is_selected_exactly(qtbot, window, dialogs_stub):
         assert window.article_view.selected_text() == mention.text
     texts = {s.cursor.selectedText() for s in window.article_view.text.extraSelections()}
     assert "Drug Enforcement Administration" in texts
+
+
+def test_unsaved_letters_are_not_dropped_without_asking(qtbot, loaded_window, dialogs_stub,
+                                                        tmp_path):
+    window = loaded_window
+    other = tmp_path / "other.txt"
+    other.write_text("Other story\n\nThe Federal Bureau of Investigation said so.\n")
+    dialogs_stub.open_file = other
+    dialogs_stub.confirm_answer = False
+    window.open_article()  # the user keeps working: nothing is loaded
+    from foia_desk.gui import tasks
+
+    assert tasks.running_tasks() == []
+    assert window.drafts.tab_for("uspis") is not None
+    window.close()
+    assert window.isVisible()  # "Keep working" keeps the window open
+    dialogs_stub.confirm_answer = True
+    with qtbot.waitSignal(window.load_finished, timeout=10_000):
+        window.open_article()
+    assert window.drafts.tab_for("uspis") is None
+
+
+def test_dragging_a_record_reorders_the_letter(qtbot, loaded_window, saved_profile):
+    """A drag-and-drop move (remove + insert in the model) reaches the preview too."""
+    window = loaded_window
+    window._reload_profiles()
+    panel = window.findings
+    tab = window.drafts.tab_for("uspis")
+    panel.add_blank_record().setText(0, "First FALCON-1 item")
+    panel.add_blank_record().setText(0, "Second FALCON-2 item")
+    qtbot.waitUntil(lambda: "FALCON-2" in tab.preview.toPlainText(), timeout=5000)
+    tree = panel.record_tree
+    last = tree.takeTopLevelItem(tree.topLevelItemCount() - 1)  # what a drop does
+    tree.insertTopLevelItem(0, last)
+
+    def reordered() -> bool:
+        text = tab.preview.toPlainText()
+        return 0 <= text.find("FALCON-2") < text.find("FALCON-1")
+
+    qtbot.waitUntil(reordered, timeout=5000)
+
+
+def test_a_newer_load_supersedes_one_still_running(qtbot, window, tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text("First\n\nThe Internal Revenue Service audited the firm.\n")
+    second = tmp_path / "second.txt"
+    second.write_text("Second\n\nThe Drug Enforcement Administration raided the firm.\n")
+    older = window.load_path(first)
+    with qtbot.waitSignal(window.load_finished, timeout=10_000):
+        window.load_path(second)
+    if older.running:
+        with qtbot.waitSignal(older.ended, timeout=10_000):
+            pass
+    assert window.article_view.title_label.text() == "Second"
+    assert window.busy_bar.isHidden()

@@ -228,3 +228,36 @@ def test_user_template_can_be_chosen_and_is_named(qtbot, loaded_window, saved_pr
     combo.setCurrentIndex(index)
     qtbot.waitUntil(lambda: "BRIEF-TEMPLATE-MARKER" in tab.preview.toPlainText(), timeout=5000)
     assert "Template: brief" in tab.records_note.text()
+
+
+def test_export_and_tracker_errors_are_explained_and_keep_the_letters(
+        qtbot, monkeypatch, loaded_window, dialogs_stub, saved_profile, tmp_path):
+    window = loaded_window
+    window._reload_profiles()
+    for agency_id in list(window.findings.checked_agency_ids()):
+        if agency_id != "uspis":
+            window.findings.set_agency_checked(agency_id, False)
+    tab = window.drafts.tab_for("uspis")
+    qtbot.waitUntil(lambda: tab.letter is not None, timeout=5000)
+    dialogs_stub.save_file = tmp_path / "no-such-folder" / "letter.docx"
+    handle = tab.export("docx")
+    with qtbot.waitSignal(handle.ended, timeout=30_000):
+        pass
+    title, error = dialogs_stub.errors[-1]
+    assert title == "Could not save the letter"
+    assert "no-such-folder" in str(error)
+    assert tab.letter is not None and tab.exported == []
+
+    from foia_desk.paths import database_path
+
+    database_path().write_bytes(b"this is not a database" * 20)
+    monkeypatch.setattr(save_to_tracker_dialog, "ask_tracker_details",
+                        lambda _p, letters: save_to_tracker_dialog.TrackerChoice(
+                            agency_ids=["uspis"]))
+    handle = window.save_to_tracker()
+    with qtbot.waitSignal(handle.ended, timeout=10_000):
+        pass
+    title, error = dialogs_stub.errors[-1]
+    assert title == "Could not save to the tracker"
+    assert "not a FOIA Desk tracker database" in str(error)
+    assert window.drafts.tab_for("uspis") is tab and not window.letters_kept

@@ -163,3 +163,39 @@ def test_help_does_not_import_qt():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, timeout=60)
     assert out.stdout.strip() == "False"
+
+
+def test_second_window_on_same_data_folder_is_warned():
+    from foia_desk.gui.app import acquire_instance_lock
+
+    first, error = acquire_instance_lock()
+    assert first is not None and error is None
+    try:
+        second, error = acquire_instance_lock()
+        assert second is None
+        assert "already open" in str(error)
+    finally:
+        first.release()
+
+
+def test_closing_settings_offers_to_save_profile_edits(qtbot, monkeypatch):
+    from foia_desk.gui import dialogs
+    from foia_desk.gui.settings_dialog import SettingsDialog
+    from foia_desk.profiles import find_profile
+
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: asked.append(a[2]) or True)
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    editor = dialog.profiles
+    editor.new_profile()
+    editor.name.setText("Late Edit")
+    editor.address.setPlainText("9 Side St")
+    dialog.reject()
+    assert asked and "Save the changes" in asked[0]
+    assert find_profile("Late Edit")[1].address == "9 Side St"
+    asked.clear()
+    again = SettingsDialog()
+    qtbot.addWidget(again)
+    again.reject()
+    assert asked == []  # nothing changed: no question

@@ -304,3 +304,123 @@ def test_no_reminders_no_banner(qtbot, make_widget, store):
     widget.show()
     assert widget.show_reminders() == []
     assert not widget.banner.isVisible()
+
+
+def test_search_finds_a_request_by_its_tracking_number(make_widget, store):
+    request = store.add_request("uspis", "Mail covers", submitted="2026-03-02")
+    store.add_event(request.id, "acknowledged", "2026-03-04", tracking_number="2026-IPFO-00417")
+    store.add_request("ice", "Something else")
+    widget = make_widget()
+    widget.filters.search.setText("IPFO-00417")
+    widget.filters.apply_now()
+    assert widget.model.rowCount() == 1
+    assert cell(widget, 0, table.TRACKING) == "2026-IPFO-00417"
+
+
+def test_removing_a_mistaken_extension_moves_the_deadline_back(make_widget, store, errors):
+    sent = TODAY - timedelta(days=4)
+    request = store.add_request("uspis", "Mail covers", submitted=sent)
+    store.add_event(request.id, "extension", TODAY)
+    widget = make_widget()
+    widget.show_request(request.id)
+    calendar = FederalCalendar()
+    row = row_for(widget, request.id)
+    assert cell(widget, row, table.NEXT_DEADLINE).startswith(
+        fmt.short_day(calendar.add_working_days(sent, 30)))
+    timeline = widget.detail.timeline
+    timeline.setCurrentItem(timeline.topLevelItem(timeline.topLevelItemCount() - 1))
+    assert timeline.currentItem().text(1) == "Extension notice"
+    widget.detail.remove_event_button.click()
+    assert not errors
+    assert [e.kind for e in store.get_request(request.id).events] == ["submitted"]
+    row = row_for(widget, request.id)
+    assert cell(widget, row, table.NEXT_DEADLINE).startswith(
+        fmt.short_day(calendar.add_working_days(sent, 20)))
+
+
+def test_every_tracker_control_has_its_own_keyboard_mnemonic(make_widget, store):
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    store.add_request("usps", "Anything")
+    widget = make_widget()
+    texts = [b.text() for b in widget.findChildren(QAbstractButton)]
+    texts += [label.text() for label in widget.findChildren(QLabel) if label.buddy()]
+    keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(keys) >= 14
+    assert len(keys) == len(set(keys)), sorted(keys)
+    assert not set(keys) & set("fevh")  # Alt+F/E/V/H open the main window's menus
+
+
+def test_automatic_reminders_read_like_the_table():
+    from foia_desk.gui.tracker.reminders import reminder_line, summary_text
+    from foia_desk.store import DueReminder
+
+    auto = DueReminder(source="auto", request_id=1, remind_on=date(2026, 11, 24),
+                       text="Agency's determination due: 2026-12-01 (in 4 days).",
+                       agency_name="U.S. Immigration and Customs Enforcement",
+                       subject="Detention contracts", deadline_key="response_due",
+                       deadline_label="Agency's determination due",
+                       deadline_due=date(2026, 12, 1))
+    assert reminder_line(auto, today=date(2026, 11, 27)) == (
+        "U.S. Immigration and Customs Enforcement — Detention contracts: "
+        "Agency's determination due: Tue 1 Dec 2026 (in 4 days)")
+    mine = DueReminder(source="user", request_id=2, remind_on=date(2026, 11, 27),
+                       text="Call the liaison", agency_name="DHS", subject="Guidance",
+                       reminder_id=7)
+    assert reminder_line(mine) == "DHS — Guidance: Call the liaison"
+    assert summary_text([auto, mine]) == "2 reminders due today"
+
+
+def test_withdrawing_asks_first_because_it_cannot_be_undone(make_widget, store, monkeypatch):
+    request = store.add_request("dea", "Flight logs", submitted="2026-03-02")
+    widget = make_widget()
+    widget.show_request(request.id)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, *a, **k: asked.append(title))
+    combo = widget.detail.status_combo
+    combo.setCurrentIndex(combo.findData("withdrawn"))
+    assert not widget.detail.apply_status()
+    assert asked == ["Mark as withdrawn?"]
+    assert store.get_request(request.id).status == "submitted"
+    assert combo.currentData() == "submitted"
+
+
+def test_the_detail_pane_says_what_to_do_next(make_widget, store):
+    draft = store.add_request("irs", "Referrals")
+    late = store.add_request("uspis", "Mail covers", submitted=TODAY - timedelta(days=90))
+    waiting = store.add_request("dhs", "Guidance", submitted=TODAY - timedelta(days=20))
+    store.add_event(waiting.id, "info-request", TODAY - timedelta(days=2))
+    decided = store.add_request("fbi", "Task force", submitted=TODAY - timedelta(days=60))
+    store.add_event(decided.id, "response", TODAY - timedelta(days=5),
+                    details={"outcome": "partial", "exemptions": "b6"})
+    widget = make_widget()
+    expected = {draft.id: "Not sent yet", late.id: "The agency is late",
+                waiting.id: "waiting for your answer", decided.id: "You can appeal"}
+    for request_id, words in expected.items():
+        widget.show_request(request_id)
+        assert words in widget.detail.heading.text(), widget.detail.heading.text()
+    appeal_by = store.get_request(decided.id).clocks.get("appeal_by").due
+    widget.show_request(decided.id)
+    assert fmt.day(appeal_by) in widget.detail.heading.text()
+
+
+def test_reminders_tab_adds_and_completes_a_reminder(qtbot, make_widget, store, errors):
+    request = store.add_request("dhs", "Guidance", submitted="2026-03-02")
+    widget = make_widget()
+    widget.show_request(request.id)
+    tab = widget.detail.reminders
+    tab.add_button.click()
+    assert errors and "text" in str(errors[-1][1]).lower()
+    assert store.user_reminders() == []
+    when = TODAY + timedelta(days=3)
+    tab.day.setDate(QDate(when.year, when.month, when.day))
+    qtbot.keyClicks(tab.text, "Call the FOIA Public Liaison")
+    tab.add_button.click()
+    assert [(r.due, r.text) for r in store.user_reminders()] == [
+        (when, "Call the FOIA Public Liaison")]
+    assert tab.list.count() == 1 and fmt.day(when) in tab.list.item(0).text()
+    assert widget.detail.tabs.tabText(3) == "Reminders (1)"
+    tab.done_button.click()
+    assert store.user_reminders() == [] and tab.list.count() == 0

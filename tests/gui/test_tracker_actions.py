@@ -68,7 +68,7 @@ def test_follow_up_letter_for_an_overdue_request_cites_tracking_number_and_due_d
     assert "2026-IPFO-00417" in text
     assert us_date(due) in text
     assert "That date has passed" in text
-    assert "20 working days after the agency received the request" in text
+    assert "20 working days after receipt (counted from the day I sent it)" in text
     assert us_date(request.submitted) in text
 
     dialog.copy_text()
@@ -204,3 +204,24 @@ def test_restore_of_a_file_that_is_not_a_backup_changes_nothing(qtbot, errors, t
     assert errors and "not a FOIA Desk backup" in str(errors[-1][1])
     assert widget.model.rowCount() == 1
     assert widget.model.index(0, table.SUBJECT).data() == "Still here"
+
+
+def test_follow_up_reason_names_the_receipt_date_when_it_is_recorded(store):
+    from foia_desk.gui.tracker.letters import due_for_letter
+
+    request = store.add_request("ice", "Detention contracts", submitted="2026-03-02",
+                                received="2026-03-05")
+    due, reason = due_for_letter(store.get_request(request.id))
+    assert due == store.get_request(request.id).clocks.get("response_due").due
+    assert reason.startswith("20 working days after the agency received the request")
+
+
+def test_a_damaged_database_is_reported_in_the_tab(qtbot, errors, tmp_path):
+    broken = tmp_path / "tracker.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    widget = TrackerWidget(db_path=broken, notify=False)
+    qtbot.addWidget(widget)
+    assert widget.store is None
+    assert widget.message.text().startswith("⚠ The tracker could not be opened")
+    assert not widget.view.isEnabled()
+    assert broken.read_bytes().startswith(b"this is not a database")  # left untouched

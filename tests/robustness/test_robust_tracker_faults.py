@@ -249,3 +249,4 @@ def test_kill_during_csv_import_keeps_all_or_nothing(tmp_path: Path,
         assert events == 2 * requests, "events of a half-imported request were left"
     code, out, err = run_cli(capsys, "requests", "list", "--limit", "5", "--json")
     assert code == 0, err
+    assert len(json.loads(out)) == 5  # the app opens the database the kills left behind

@@ -9,6 +9,7 @@ can refresh its cached next deadline.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -33,11 +34,14 @@ from PySide6.QtWidgets import (
 
 from foia_desk.gui import dialogs
 from foia_desk.gui.tracker import format as fmt
+from foia_desk.gui.tracker.detail_html import deadlines_html, kind_label, next_step, notes_html
 from foia_desk.gui.tracker.event_dialog import EventDialog, EventInput
+from foia_desk.gui.tracker.reminder_tab import ReminderTab
 from foia_desk.status import STATUS_LABELS, allowed_next
 from foia_desk.store import RequestDetail
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 2
 EMPTY_TEXT = ("<p>Select a request in the table to see its deadlines, what has happened so "
               "far and its files.</p>")
 
@@ -60,14 +64,14 @@ class DetailPane(QWidget):
         layout.addWidget(self.heading)
 
         status_row = QHBoxLayout()
-        self.status_label = QLabel("&Status:")
+        self.status_label = QLabel("Re&quest status:")
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName("Status of the request")
         self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_combo.setToolTip("Only the moves the law and the request's history allow "
                                      "are listed.")
         self.status_label.setBuddy(self.status_combo)
-        self.status_button = QPushButton("Change s&tatus")
+        self.status_button = QPushButton("Appl&y status")
         self.status_button.clicked.connect(lambda: self.apply_status())
         self.status_combo.currentIndexChanged.connect(self._status_choice_changed)
         status_row.addWidget(self.status_label)
@@ -77,13 +81,13 @@ class DetailPane(QWidget):
         layout.addLayout(status_row)
 
         actions = QHBoxLayout()
-        self.log_button = QPushButton("&Log event…")
+        self.log_button = QPushButton("Log eve&nt…")
         self.log_button.setToolTip("Record a letter, call or decision (Ctrl+L)")
         self.log_button.clicked.connect(lambda: self.open_event_dialog())
         actions.addWidget(self.log_button)
         self.letter_buttons: dict[str, QPushButton] = {}
         for kind, text, tip in (
-                ("follow-up", "&Follow-up letter…", "Ask the agency where the request stands"),
+                ("follow-up", "Follo&w-up letter…", "Ask the agency where the request stands"),
                 ("appeal", "&Appeal letter…", "Appeal the agency's decision"),
                 ("mediation", "&Mediation letter…", "Ask OGIS to help resolve a dispute")):
             button = QPushButton(text)
@@ -102,24 +106,42 @@ class DetailPane(QWidget):
         self.tabs = QTabWidget()
         self.timeline = QTreeWidget()
         self.timeline.setAccessibleName("Timeline of events")
-        self.timeline.setHeaderLabels(["Date", "What happened", "Details and notes"])
+        self.timeline.setHeaderLabels(["Date", "What happened", "Details"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
-        self.timeline.setWordWrap(True)
+
         header = self.timeline.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.tabs.addTab(self.timeline, "Timeline")
+        self.tabs.addTab(self._build_timeline_page(), "Timeline")
         self.notes = QTextBrowser()
         self.notes.setAccessibleName("Notes")
         self.tabs.addTab(self.notes, "Notes")
         self.tabs.addTab(self._build_files(), "Files")
+        self.reminders = ReminderTab()
+        self.reminders.changed.connect(self._after_change)
+        self.tabs.addTab(self.reminders, "Reminders")
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([10_000, 10_000])  # half and half, whatever the minimum widths
         layout.addWidget(splitter, 1)
         self.show_request(None)
+
+    def _build_timeline_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.timeline, 1)
+        row = QHBoxLayout()
+        self.remove_event_button = QPushButton("&Remove selected event…")
+        self.remove_event_button.setToolTip("Delete an event logged by mistake; every deadline "
+                                            "is recomputed without it")
+        self.remove_event_button.clicked.connect(lambda: self.remove_selected_event())
+        row.addWidget(self.remove_event_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
 
     def _build_files(self) -> QWidget:
         page = QWidget()
@@ -129,11 +151,11 @@ class DetailPane(QWidget):
         self.files.itemActivated.connect(lambda _item: self.open_attachment())
         layout.addWidget(self.files, 1)
         row = QHBoxLayout()
-        self.attach_button = QPushButton("Add &file…")
+        self.attach_button = QPushButton("Add f&ile…")
         self.attach_button.setToolTip("Copy an agency letter or released records into FOIA "
                                       "Desk's data folder")
         self.attach_button.clicked.connect(lambda: self.add_attachment())
-        self.open_button = QPushButton("&Open file")
+        self.open_button = QPushButton("O&pen file")
         self.open_button.clicked.connect(lambda: self.open_attachment())
         row.addWidget(self.attach_button)
         row.addWidget(self.open_button)
@@ -146,7 +168,8 @@ class DetailPane(QWidget):
         self.detail = detail
         enabled = detail is not None
         for widget in (self.status_combo, self.status_button, self.log_button,
-                       self.attach_button, self.open_button, *self.letter_buttons.values()):
+                       self.attach_button, self.open_button, self.remove_event_button,
+                       *self.letter_buttons.values()):
             widget.setEnabled(enabled)
         if detail is None:
             self.heading.setText(EMPTY_TEXT)
@@ -157,6 +180,8 @@ class DetailPane(QWidget):
             self.files.clear()
             self.tabs.setTabText(0, "Timeline")
             self.tabs.setTabText(2, "Files")
+            self.tabs.setTabText(3, "Reminders")
+            self.reminders.show_reminders(self.store, None)
             return
         self._show_heading(detail)
         self._fill_status(detail.status)
@@ -164,6 +189,8 @@ class DetailPane(QWidget):
         self._fill_timeline(detail)
         self.notes.setHtml(notes_html(detail))
         self._fill_files(detail)
+        count = self.reminders.show_reminders(self.store, detail)
+        self.tabs.setTabText(3, f"Reminders ({count})")
 
     def reload(self) -> None:
         """Re-read the shown request from the Store (after a change)."""
@@ -177,12 +204,14 @@ class DetailPane(QWidget):
     def _show_heading(self, detail: RequestDetail) -> None:
         tracking = detail.tracking_number or "none yet"
         lines = [f"<b>{escape(detail.subject)}</b>",
-                 f"{escape(detail.agency_name)} · {escape(_kind_label(detail.kind))}",
+                 f"{escape(detail.agency_name)} · {escape(kind_label(detail.kind))}",
                  f"Tracking number: {escape(tracking)}"]
         if detail.appeal_tracking_number:
             lines[-1] += f" · appeal: {escape(detail.appeal_tracking_number)}"
         if detail.tags:
             lines.append("Tags: " + escape(", ".join(detail.tags)))
+        today = self.store.today() if self.store is not None else date.today()
+        lines.append(f"<b>{escape(next_step(detail, today))}</b>")
         self.heading.setText("<br>".join(lines))
 
     def _fill_status(self, status: str) -> None:
@@ -204,11 +233,22 @@ class DetailPane(QWidget):
         for event in sorted(detail.events, key=lambda e: (e.date, e.id)):
             facts = fmt.event_details_text(event.kind, dict(event.details),
                                            event.tracking_number)
-            text = "\n".join(part for part in (facts, event.note or "") if part)
+            note_text = " ".join((event.note or "").split())
+            if event.kind == "note":
+                facts, note_text = note_text, ""
             item = QTreeWidgetItem([fmt.day(event.date),
-                                    fmt.EVENT_LABELS.get(event.kind, event.kind), text])
-            item.setToolTip(2, text)
+                                    fmt.EVENT_LABELS.get(event.kind, event.kind), facts])
+            item.setToolTip(2, facts)
+            item.setData(0, EVENT_ROLE, event.id)
+            if note_text:  # the note on its own full-width line under its event
+                note = QTreeWidgetItem([f"Note: {note_text}"])
+                note.setToolTip(0, event.note)
+                note.setData(0, EVENT_ROLE, event.id)
+                item.addChild(note)
             self.timeline.addTopLevelItem(item)
+            if item.childCount():
+                item.child(0).setFirstColumnSpanned(True)
+                item.setExpanded(True)
         self.tabs.setTabText(0, f"Timeline ({len(detail.events)})")
 
     def _fill_files(self, detail: RequestDetail) -> None:
@@ -230,6 +270,13 @@ class DetailPane(QWidget):
             return False
         target = self.status_combo.currentData()
         if not target or target == self.detail.status:
+            return False
+        if not allowed_next(target) and not dialogs.confirm(
+                self, "Mark as withdrawn?",
+                f"Mark “{self.detail.subject}” as {STATUS_LABELS.get(target, target).lower()}?",
+                detail="A withdrawn request's status cannot change again.",
+                ok_label="Mark withdrawn"):
+            self._fill_status(self.detail.status)
             return False
         try:
             self.store.set_status(self.detail.id, target)
@@ -257,6 +304,28 @@ class DetailPane(QWidget):
         self.event_dialog = dialog
         dialog.open()
         return dialog
+
+    def remove_selected_event(self) -> bool:
+        """Delete the selected event after confirming; the status is left as it is."""
+        item = self.timeline.currentItem()
+        if self.detail is None or item is None:
+            return False
+        if item.parent() is not None:  # a note line: remove its event
+            item = item.parent()
+        event_id = item.data(0, EVENT_ROLE)
+        if not dialogs.confirm(self, "Remove this event?",
+                               f"Remove “{item.text(1)}” of {item.text(0)}?",
+                               detail="The deadlines are recomputed without it. The request's "
+                                      "status does not change; set it again if needed.",
+                               ok_label="Remove event"):
+            return False
+        try:
+            self.store.delete_event(int(event_id))
+        except Exception as exc:
+            dialogs.show_error(self, "The event was not removed", exc)
+            return False
+        self._after_change()
+        return True
 
     def add_attachment(self, path: Any = None) -> bool:
         if self.detail is None:
@@ -295,44 +364,3 @@ class DetailPane(QWidget):
         request_id = self.detail.id
         self.reload()
         self.changed.emit(request_id)
-
-
-def _kind_label(kind: str) -> str:
-    return {"foia": "FOIA request", "privacy-act": "Privacy Act request",
-            "foia-privacy-act": "FOIA and Privacy Act request"}.get(kind, kind)
-
-
-def deadlines_html(detail: RequestDetail) -> str:
-    """Every deadline with its date, state and explanation; the report's notes after."""
-    report = detail.clocks
-    if report is None:
-        return ("<p>Deadlines cannot be computed: this request's agency is no longer in the "
-                "directory.</p>")
-    if not report.deadlines:
-        return ("<h3>Deadlines</h3><p>No deadlines yet. They start when the request is sent: "
-                "log the <i>Request sent</i> event, or the day the agency received it.</p>")
-    nxt = report.next_deadline
-    parts = ["<h3>Deadlines</h3>"]
-    for deadline in report.deadlines:
-        state = fmt.STATE_LABELS.get(deadline.state, deadline.state)
-        when = fmt.day(deadline.due) if deadline.due else "no date"
-        if deadline.approximate:
-            when += " (approximate)"
-        is_next = nxt is not None and deadline.key == nxt.key
-        title = f"{escape(deadline.label)}: {escape(when)}"
-        if is_next:
-            title = f"▶ {title} — next deadline"
-        parts.append(f"<p><b>{title}</b> &nbsp;[{escape(state)}]<br>"
-                     f"<small>{escape(deadline.explanation)}</small></p>")
-    for note in report.notes:
-        parts.append(f"<p><small>{escape(note)}</small></p>")
-    return "".join(parts)
-
-
-def notes_html(detail: RequestDetail) -> str:
-    notes = [(e.date, fmt.EVENT_LABELS.get(e.kind, e.kind), e.note)
-             for e in sorted(detail.events, key=lambda e: (e.date, e.id)) if e.note]
-    if not notes:
-        return "<p>No notes yet. Log a <i>Note</i> event to keep one.</p>"
-    return "".join(f"<p><b>{escape(fmt.day(day))} — {escape(label)}</b><br>"
-                   f"{escape(text).replace(chr(10), '<br>')}</p>" for day, label, text in notes)

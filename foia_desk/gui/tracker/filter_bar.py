@@ -46,8 +46,8 @@ class FilterBar(QWidget):
             self.status.addItem(STATUS_LABELS.get(status, status), status)
         self.agency = self._combo("Filter by agency", "All agencies")
         self.tag = self._combo("Filter by tag", "All tags")
-        for label, combo in (("S&tatus:", self.status), ("A&gency:", self.agency),
-                             ("Ta&g:", self.tag)):
+        for label, combo in (("Stat&us:", self.status), ("A&gency:", self.agency),
+                             ("&Tag:", self.tag)):
             text = QLabel(label)
             text.setBuddy(combo)
             layout.addWidget(text)

@@ -69,10 +69,16 @@ def due_for_letter(detail: Any) -> tuple[date | None, str]:
     report = detail.clocks
     keys = ("appeal_decision_due", "extended_due", "response_due") if detail.status == \
         "appeal" else ("extended_due", "response_due")
+    received = any(e.kind == "received" for e in detail.events)
     for key in keys:
         deadline = _deadline(report, key)
         if deadline is not None and deadline.due and deadline.state in _OPEN_STATES:
-            return deadline.due, DUE_REASONS.get(key, "")
+            reason = DUE_REASONS.get(key, "")
+            if key in ("response_due", "extended_due") and not received:
+                reason = reason.replace("after the agency received the request",
+                                        "after receipt").replace(
+                    "after receipt", "after receipt (counted from the day I sent it)", 1)
+            return deadline.due, reason
     return None, ""
 
 

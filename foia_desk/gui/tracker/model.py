@@ -240,13 +240,17 @@ class RequestTableModel(QAbstractTableModel):
             return fmt.short_day(summary.next_deadline) + (f" · {what}" if what else "")
         if column == DAYS_LEFT:
             if summary.next_deadline is None and summary.status in TOLLING_STATUSES:
-                return "Paused: agency awaits your reply"
+                return "Clock paused"
             return self.urgency_of(row).marker
         if column == TRACKING:
             return summary.tracking_number or ""
         return ""
 
     def _tooltip(self, summary: RequestSummary, row: int, column: int) -> str:
+        if column == DAYS_LEFT and summary.next_deadline is None and \
+                summary.status in TOLLING_STATUSES:
+            return ("The agency asked you for information or about fees; its clock is paused "
+                    "until you answer. Log your reply as an event.")
         if column in (NEXT_DEADLINE, DAYS_LEFT) and summary.next_deadline is not None:
             label = summary.next_deadline_label or "Next deadline"
             return (f"{label}: {fmt.day(summary.next_deadline)}. "

@@ -8,9 +8,10 @@ own reminders plus automatic ones a few working days before each open deadline.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -31,10 +32,21 @@ REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_LINES_SHOWN = 6
 
 
-def reminder_line(reminder: Any) -> str:
-    """'USPS — Mail covers: Agency's determination due Thu 15 Oct 2026 (in 5 working days)'."""
+def reminder_line(reminder: Any, today: date | None = None) -> str:
+    """'ICE — Detention contracts: Agency's determination due: Tue 1 Dec 2026 (in 4 days)'.
+
+    Automatic reminders are worded from their deadline so dates read as in the table; the
+    user's own reminders keep their text.
+    """
     who = f"{reminder.agency_name} — {reminder.subject}"
-    return f"{who}: {reminder.text}"
+    due = getattr(reminder, "deadline_due", None)
+    if getattr(reminder, "source", "") != "auto" or due is None:
+        return f"{who}: {reminder.text}"
+    days = (due - (today or date.today())).days
+    when = "today" if days == 0 else (f"in {fmt.plural(days, 'day')}" if days > 0
+                                      else f"{fmt.plural(-days, 'day')} ago")
+    label = reminder.deadline_label or "Deadline"
+    return f"{who}: {label}: {fmt.day(due)} ({when})"
 
 
 def summary_text(reminders: list[Any]) -> str:
@@ -61,7 +73,7 @@ class ReminderBanner(QFrame):
         top.addWidget(icon)
         self.title = QLabel()
         top.addWidget(self.title, 1)
-        self.dismiss_button = QPushButton("&Hide reminders")
+        self.dismiss_button = QPushButton("Hi&de reminders")
         self.dismiss_button.clicked.connect(self.hide)
         top.addWidget(self.dismiss_button)
         layout.addLayout(top)
@@ -115,4 +127,5 @@ def notify_tray(reminders: list[Any], parent: Any = None) -> bool:
         lines.append(f"…and {len(reminders) - 3} more in the Tracker tab.")
     _tray.showMessage(f"FOIA Desk: {summary_text(reminders)}", "\n".join(lines),
                       QSystemTrayIcon.MessageIcon.Information, 15_000)
+    QTimer.singleShot(20_000, _tray.hide)  # the icon has no other use once the message is read
     return True

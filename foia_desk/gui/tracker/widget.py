@@ -118,7 +118,7 @@ class TrackerWidget(QWidget):
         self._refresh_choices()
         self._update_count()
         if self.store is not None:
-            QTimer.singleShot(0, self.show_reminders)
+            QTimer.singleShot(0, self.load_reminders)
 
     # -- store ------------------------------------------------------------------------
     def _open_store(self) -> None:
@@ -186,20 +186,41 @@ class TrackerWidget(QWidget):
             self._reselect(selected)
             self.detail.reload()
 
+    def load_reminders(self) -> Any:
+        """Compute today's reminders on the task pool (a big tracker takes a moment), then
+        fill the banner. Returns the task handle."""
+        from foia_desk.gui import tasks
+
+        def work() -> list[Any]:
+            from foia_desk.store import open_store
+
+            with open_store(self.db_path) as store:
+                return store.list_due(days=0)
+
+        return tasks.run_task(work, on_done=self._reminders_ready,
+                              on_error=self._reminders_failed, name="reminders due today")
+
     def show_reminders(self) -> list[Any]:
-        """Fill the banner with today's reminders (and notify the tray once, at start)."""
+        """Compute today's reminders here on the GUI thread and fill the banner."""
         if self.store is None:
             return []
         try:
             due = self.store.list_due(days=0)
         except Exception as exc:
-            self.show_message(f"⚠ Reminders could not be computed: {exc}")
+            self._reminders_failed(exc)
             return []
+        self._reminders_ready(due)
+        return due
+
+    def _reminders_ready(self, due: list[Any]) -> None:
         self.banner.set_reminders(due)
         if self._notify:
             self._notify = False
             notify_tray(due, self)
-        return due
+
+    def _reminders_failed(self, error: BaseException) -> None:
+        message, _hint, _details = dialogs.error_texts(error)
+        self.show_message(f"⚠ Today's reminders could not be computed: {message}")
 
     def show_request(self, request_id: int) -> None:
         """Show one request in the detail pane and select its row when it is loaded."""

@@ -1,0 +1,94 @@
+"""Places in an article: states, big cities and "Town, St." datelines, for state records laws."""
+
+from __future__ import annotations
+
+import re
+
+from foia_desk.extract.cues import Cues
+from foia_desk.extract.matcher import trie_pattern
+
+LEADING_NOISE = frozenset(
+    [
+        "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "and", "but",
+        "meanwhile", "when", "while", "after", "before", "according", "both", "then", "yesterday",
+        "today", "last", "as", "of", "to", "said", "says", "told", "about", "under", "over",
+        "into", "through", "during", "like", "unlike", "across", "against", "among", "despite",
+        "since", "until", "inside", "outside", "per", "via", "if",
+    ])
+
+
+def clean_run(run: str) -> str:
+    """A capitalised run without leading sentence words ("About the Alliance" -> "Alliance")."""
+    words = run.split()
+    while words and words[0].lower().strip(",") in LEADING_NOISE:
+        words.pop(0)
+    return " ".join(words)
+
+
+_STATE_IN: dict[int, tuple[Cues, re.Pattern[str]]] = {}
+
+
+def state_in(name: str, cues: Cues) -> str | None:
+    """The state a body's own name places it in ("Colorado ...", "Denver Police ...")."""
+    cached = _STATE_IN.get(id(cues))
+    if not cached or cached[0] is not cues:
+        names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+        cached = _STATE_IN[id(cues)] = (cues, pattern)
+    match = cached[1].search(name)
+    if not match:
+        return None
+    word = match.group(0)
+    return word if word in cues.states else cues.cities.get(word)
+
+
+_PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any state, city or ", Abbr." mention; a state word just before a position)."""
+    cached = _PLACES.get(id(cues))
+    if cached and cached[0] is cues:
+        return cached[1], cached[2]
+    names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
+    abbrs = sorted(cues.state_abbreviations, key=len, reverse=True)
+    places = re.compile(r"\b(?P<n>" + trie_pattern(names) + r")\b"
+                        r"(?![ \t]+(?:Post|Times|D\.?C\.?))|, (?P<a>"
+                        + trie_pattern(abbrs) + r")")
+    before = re.compile(r"(\b[Ss]tate|" + "|".join(re.escape(s) for s in cues.states)
+                        + r")(?:'s|')?[ \t]+$")
+    _PLACES[id(cues)] = (cues, places, before)
+    return places, before
+
+
+_CITY_BEFORE = re.compile(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}$")
+
+
+def place_states(text: str, cues: Cues) -> list[tuple[int, str, str]]:
+    """(position, state, place as written) for each state, big city or "Town, Abbr." mention."""
+    places, _ = place_patterns(cues)
+    found = []
+    for match in places.finditer(text):
+        if match.group("n"):
+            name = match.group("n")
+            state = name if name in cues.states else cues.cities.get(name)
+        else:
+            city = _CITY_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if not city:
+                continue
+            name = clean_run(city.group(0)) or city.group(0)
+            state = cues.state_abbreviations.get(match.group("a"))
+        if state:
+            found.append((match.start(), state, name))
+    return found
+
+
+def article_state(places: list[tuple[int, str, str]]) -> str | None:
+    """The state an article is mostly about, if one clearly dominates."""
+    counts: dict[str, int] = {}
+    for _, state, _name in places:
+        counts[state] = counts.get(state, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] / sum(counts.values()) >= 0.6 else None
