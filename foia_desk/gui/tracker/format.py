@@ -58,7 +58,7 @@ STATE_LABELS = {
 
 OUTCOME_LABELS = {
     "complete": "Records released in full",
-    "partial": "Partly released (some withheld)",
+    "partial": "Partly released",
     "denied": "Denied",
     "no-records": "No records found",
     "granted": "Granted",
