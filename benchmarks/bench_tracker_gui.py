@@ -65,7 +65,7 @@ def main() -> int:
     widget.show()
     app.processEvents()
     print(f"  rows held by the model: {widget.model.rowCount():,} of {widget.model.total:,}")
-    due = timed("reminders due today (banner)", widget.show_reminders, 500)
+    due = timed("reminders due today (a worker task in the app)", widget.show_reminders, 500)
     print(f"  reminders shown: {len(due)}")
     bar = widget.filters
     timed("filter: status = processing", lambda: bar.status.setCurrentIndex(

@@ -22,12 +22,19 @@ NO_ROLL_FORWARD = (
 
 
 def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
-              today: _dt.date, stopped: bool) -> Deadline | None:
-    """The last day to appeal the latest adverse determination (agency rule, floor 90)."""
+              today: _dt.date, stopped: bool, explain: bool = True) -> Deadline | None:
+    """The last day to appeal the latest adverse determination (agency rule, floor 90).
+
+    ``explain=False``: None once an appeal is recorded (the window is then met or missed).
+    """
     adverse = facts.latest_adverse()
     if adverse is None:
         return None
     decided = adverse.date
+    filed = min((e.date for e in (*facts.appeal_filed, *facts.appeal_received)
+                 if e.date >= decided), default=None)
+    if filed is not None and not explain:
+        return None
     outcome = str((adverse.details or {}).get("outcome") or "")
     approximate = False
     if agency is not None:
@@ -43,8 +50,6 @@ def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
         due = decided + _dt.timedelta(days=days)
         approximate = approximate or (calendar.non_working_reason(due) or "").startswith(
             "closure")
-    filed = min((e.date for e in (*facts.appeal_filed, *facts.appeal_received)
-                 if e.date >= decided), default=None)
     state = state_for(due, filed, stopped, today)
 
     def explain() -> str:
@@ -91,7 +96,7 @@ def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, st
                     notes: list, as_of: _dt.date, explain: bool = True,
                     ) -> tuple[Deadline | None, bool]:
     """(appeal_decision_due, constructive exhaustion on the appeal as of ``as_of``);
-    ``explain=False``: the deadline only (exhaustion is reported as False)."""
+    ``explain=False``: the deadline only while it is open (exhaustion is reported False)."""
     anchor = facts.appeal_anchor()
     if anchor is None:
         return None, False
@@ -106,6 +111,8 @@ def appeal_decision(facts: Facts, calendar: FederalCalendar, today: _dt.date, st
             f"The appeal extension notice of {ex.day(later.date)} adds no time: the statute "
             "allows one 10-working-day extension unless you agree to more."))
     decision = next((e.date for e in facts.appeal_decisions if e.date >= anchor.date), None)
+    if decision is not None and not explain:
+        return None, False  # decided: met or missed, never the next deadline
     run = run_clock(calendar, start, RESPONSE_DAYS, [], extensions[0] if extensions else None,
                     decision)
     notes.extend(run.notes)

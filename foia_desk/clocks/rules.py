@@ -87,14 +87,22 @@ def _most_urgent(deadlines: list[Deadline]) -> tuple[Deadline | None, bool]:
 
 def _evaluate(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
               today: _dt.date, explain: bool) -> tuple[list[Deadline], list, bool]:
-    """(deadlines, notes, constructive exhaustion). The one implementation of the rules;
-    ``explain=False`` skips only what no date or state depends on (notes, exhaustion)."""
+    """(deadlines, notes, constructive exhaustion). The one implementation of the rules.
+
+    ``explain=False`` (the tracker's bulk recompute) wants only the open deadlines, so it
+    skips the notes, the exhaustion analysis, and every clock whose deadline is already
+    closed whatever its date: :func:`state_for` makes a deadline "met"/"missed" once the act
+    is recorded and "not-applicable" once the request is stopped, and such a deadline is
+    never the next one. The dates it does compute come from the same code as the report.
+    """
     notes: list = []
     deadlines: list[Deadline] = []
     stop_event = facts.withdrawn or facts.lawsuit
     stopped = stop_event is not None and stop_event.date <= today
+    if stopped and not explain:
+        return deadlines, notes, False  # every clock is met, missed or not applicable
     exhausted = _initial(facts, calendar, today, stopped, deadlines, notes, explain)
-    by = appeal_by(facts, agency, calendar, today, stopped)
+    by = appeal_by(facts, agency, calendar, today, stopped, explain)
     if by is not None:
         deadlines.append(by)
     decision, appeal_exhausted = appeal_decision(facts, calendar, today, stopped, notes,
@@ -136,7 +144,12 @@ def _as_of(facts: Facts, today: _dt.date) -> _dt.date:
 
 def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: bool,
              deadlines: list[Deadline], notes: list[str], explain: bool = True) -> bool:
-    """Add the initial-request deadlines; True when the agency's time ran out unanswered."""
+    """Add the initial-request deadlines; True when the agency's time ran out unanswered.
+
+    ``explain=False``: nothing is added once the final response is recorded (each of these
+    deadlines is then met or missed; ``latest_start`` is never a next deadline)."""
+    if not explain and facts.final_response is not None:
+        return False
     start = find_start(facts)
     if start is None:
         if facts.expedited:

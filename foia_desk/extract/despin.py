@@ -63,6 +63,9 @@ class SpinRule:
 class SpinTable:
     rules: dict[str, tuple[SpinRule, ...]]
     pattern: re.Pattern[str]
+    # Phrases whose rules look at the word before / after (the others skip the look-up).
+    needs_prev: frozenset[str] = frozenset()
+    needs_next: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,11 @@ def load_spin_table(path: str | None = None) -> SpinTable:
         )
         rules.setdefault(rule.spun, []).append(rule)
     pattern = compile_phrases(rules, ignore_case=True)
-    return SpinTable({k: tuple(v) for k, v in rules.items()}, pattern)
+    needs_prev = frozenset(k for k, group in rules.items()
+                           if any(r.prev is not None or r.not_prev for r in group))
+    needs_next = frozenset(k for k, group in rules.items()
+                           if any(r.next is not None or r.not_next for r in group))
+    return SpinTable({k: tuple(v) for k, v in rules.items()}, pattern, needs_prev, needs_next)
 
 
 def _in_class(word: str | None, allowed: frozenset[str]) -> bool:
@@ -152,20 +159,77 @@ def _match_case(original: str, plain: str) -> str:
     return plain
 
 
+# Characters a word before a spun phrase (and the quotes after it) can be made of, and the
+# blanks between it and the phrase: ``_WORD_BEFORE`` can only match inside such a run.
+_WORD_OR_QUOTE = frozenset("'[]\"')")
+_BLANKS = frozenset(" \t\r\n")
+
+
+def _word_before(plain: str, start: int) -> str | None:
+    """The word just before ``start`` as ``_WORD_BEFORE`` finds it in the 40 characters before.
+
+    Searching the whole window tries the pattern at up to 40 starting points; the match can
+    only start inside the run of word and quote characters that precedes the blanks, so the
+    search begins there (same result, a few attempts).
+    """
+    low = max(0, start - 40)
+    pos = start
+    while pos > low and plain[pos - 1] in _BLANKS:
+        pos -= 1
+    while pos > low and (plain[pos - 1] in _WORD_OR_QUOTE or plain[pos - 1].isalnum()
+                         or plain[pos - 1] == "_"):  # re's \w is isalnum() or "_"
+        pos -= 1
+    before = _WORD_BEFORE.search(plain, pos, start)
+    return before.group(1) if before else None
+
+
 def _candidates(text: str, table: SpinTable):
-    """Yield (start, end, matched, rule, always) for every context-supported spun phrase."""
+    """Yield (start, end, matched, rule) for every context-supported spun phrase.
+
+    The neighbouring words are only looked up for phrases whose rules ask about them.
+    """
     plain = plain_chars(text)
     for match in table.pattern.finditer(fold_chars(text)):
+        rules = table.rules.get(" ".join(match.group("m").split()), ())
+        if not rules:
+            continue
         start, end = match.span()
         matched = text[start:end]
-        before = _WORD_BEFORE.search(plain, max(0, start - 40), start)
-        after = _WORD_AFTER.match(plain, end)
-        prev = before.group(1) if before else None
-        nxt = after.group(1) if after else None
-        for rule in table.rules.get(" ".join(match.group("m").split()), ()):
+        prev = _word_before(plain, start) if rules[0].spun in table.needs_prev else None
+        if rules[0].spun in table.needs_next:
+            after = _WORD_AFTER.match(plain, end)
+            nxt = after.group(1) if after else None
+        else:
+            nxt = None
+        for rule in rules:
             if _context_ok(rule, matched, prev, nxt):
                 yield start, end, matched, rule
                 break
+
+
+_BREAK_ANCHOR = re.compile(r"-[ \t]*\r?\n|\u00ad")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _hyphen_breaks(text: str):
+    """``_HYPHEN_BREAK.finditer(text)``, tried only where a line-end hyphen or soft hyphen is.
+
+    Every match is a run of letters ending at such an anchor, so the pattern is tried once
+    per anchor, from the start of the letters before it (never before the previous match's
+    end, as ``finditer`` would). Scanning every position instead made a long word quadratic.
+    """
+    last_end = 0
+    for anchor in _BREAK_ANCHOR.finditer(text):
+        pos = anchor.start()
+        start = pos
+        while start > last_end and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        if start == pos:
+            continue
+        match = _HYPHEN_BREAK.match(text, start)
+        if match is not None:
+            last_end = match.end()
+            yield match
 
 
 def spin_score(weighted_hits: float, words: int) -> float:
@@ -185,7 +249,7 @@ def normalise_spun(text: str, *, table: SpinTable | None = None) -> SpunReading:
     """
     table = table or load_spin_table()
     subs: list[Substitution] = []
-    for match in _HYPHEN_BREAK.finditer(text):
+    for match in _hyphen_breaks(text):
         left = match.group(1) or match.group(3)
         right = match.group(2) or match.group(4)
         subs.append(Substitution(match.start(), match.end(), match.group(0), left + right,

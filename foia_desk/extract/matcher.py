@@ -29,9 +29,6 @@ _FOLD = dict(_ONE_FOR_ONE)
 _FOLD.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 
 
-_SPECIAL = re.compile("[" + "".join(chr(c) for c in _ONE_FOR_ONE) + "]")
-
-
 def fold_chars(text: str) -> str:
     """``plain_chars`` plus lower case: still the same length and offsets.
 
@@ -45,11 +42,19 @@ def fold_chars(text: str) -> str:
     return plain.translate(_FOLD)
 
 
+_SPECIAL_PAIRS = tuple((chr(code), str(plain)) for code, plain in _ONE_FOR_ONE.items())
+
+
 def plain_chars(text: str) -> str:
     """``text`` with quotes, hyphens and spaces made plain; same length, same offsets."""
-    if _SPECIAL.search(text) is None:
+    if text.isascii():
         return text
-    return _SPECIAL.sub(lambda m: str(_ONE_FOR_ONE[ord(m.group(0))]), text)
+    # One str.replace per special character present: each is a fast C scan, where a regex
+    # substitution calls back into Python for every curly quote.
+    for special, plain in _SPECIAL_PAIRS:
+        if special in text:
+            text = text.replace(special, plain)
+    return text
 
 
 def phrase_key(phrase: str) -> str:

@@ -293,7 +293,10 @@ class MainWindow(QMainWindow):
         self.main_tabs.setCurrentIndex(0)
         self.setWindowTitle(f"FOIA Desk — {article.title or 'pasted article'}")
         found = len(self.findings.checked_agency_ids())
-        self.statusBar().showMessage(f"Found {found} agency(ies) named in the article.", 8000)
+        self.statusBar().showMessage(
+            f"Found {found} agency(ies) named in the article." if found else
+            "No federal agency is named in this article; use “Add agency…” to choose one.",
+            10000)
         self.load_finished.emit(True)
 
     def _agencies_changed(self) -> None:

@@ -76,6 +76,10 @@ class ProfileEditor(QWidget):
         self.category = QComboBox()
         for category in CATEGORIES:
             self.category.addItem(CATEGORY_LABELS[category].capitalize(), category)
+        self.category.setToolTip(
+            "Decides which fees an agency may charge. Journalists and news organisations "
+            "usually choose “Representative of the news media”; schools and their staff "
+            "“Educational institution”; anyone else “All other requesters”.")
         self.category_reason = QLineEdit()
         self.category_reason.setPlaceholderText("e.g. staff reporter for Example News")
         self.outlet = QLineEdit()

@@ -93,6 +93,9 @@ class TaskHandle(QObject):
 
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
+        if self.cancel_flag.is_set():  # cancelled while the result was on its way
+            self._deliver_cancel()
+            return
         self.finished.emit(result)
         self._finish()
 
@@ -136,7 +139,8 @@ def run_task(fn: Callable[..., Any], *args: Any,
              pool: QThreadPool | None = None, **kwargs: Any) -> TaskHandle:
     """Run ``fn(*args, **kwargs)`` (with a :class:`TaskContext` first if ``with_context``).
 
-    A task that finishes after the user cancelled is reported as cancelled, not finished.
+    Once ``cancel()`` was called the GUI never receives ``finished``: a task that completes
+    anyway (or whose result is still queued) is reported as ``cancelled``.
     """
     handle = TaskHandle(name or getattr(fn, "__name__", "task"))
     if on_done is not None:

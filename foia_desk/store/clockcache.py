@@ -91,31 +91,29 @@ class ClockEngine:
         """True unless a test swapped in its own compute/make_event."""
         return self._compute is None and self._make_event is None
 
-    def bulk(self) -> tuple[Callable[..., Any], Callable[..., CachedClock], frozenset[str]]:
+    def bulk(self) -> tuple[Callable[..., Any], Callable[..., Any], frozenset[str]]:
         """(make_record, next_open, ignored_kinds) for a recompute of many requests.
 
-        ``make_record(kind, date, details)`` builds one event from a stored row (already
-        validated when it was written); ``next_open(records, agency, calendar, today)``
-        gives the cached columns for records in date order. The real engine takes its fast
-        path (``foia_desk.clocks.next_open_deadline``: same rules, nothing explained); a
-        test engine gets the full report and :func:`pick_next`.
+        ``make_record(kind, date, details)`` builds one event from a stored row (validated
+        when it was written); ``next_open(records, agency=, calendar=, today=,
+        in_date_order=True)`` returns ``(due, key, label, ...)`` of the most urgent open
+        deadline, or None, for records in date order; events of ``ignored_kinds`` may be
+        left out. The real engine takes its fast path
+        (``foia_desk.clocks.next_open_deadline``: the same rules, nothing explained); a test
+        engine gets the full report and :func:`pick_next`.
         """
         if not self.is_real:
-            def next_from_report(records: list, agency: Agency | None, calendar: Any,
-                                 today: date) -> CachedClock:
-                return pick_next(self.report(records, agency=agency, calendar=calendar,
-                                             today=today))
+            def next_from_report(records: list, *, agency: Agency | None, calendar: Any,
+                                 today: date, in_date_order: bool = True) -> Any:
+                cached = pick_next(self.report(records, agency=agency, calendar=calendar,
+                                               today=today))
+                return None if cached.next_deadline is None and cached.key is None else (
+                    cached.next_deadline, cached.key, cached.label)
             return _as_tuple, next_from_report, frozenset()
         from foia_desk.clocks import next_open_deadline
         from foia_desk.clocks.facts import IGNORED_KINDS
 
-        def next_open(records: list, agency: Agency | None, calendar: Any,
-                      today: date) -> CachedClock:
-            found = next_open_deadline(records, agency=agency, calendar=calendar, today=today,
-                                       in_date_order=True)
-            return _NOTHING_OPEN if found is None else CachedClock(found.due, found.key,
-                                                                   found.label)
-        return StoredEvent, next_open, IGNORED_KINDS
+        return StoredEvent, next_open_deadline, IGNORED_KINDS
 
 
 class StoredEvent:
@@ -159,9 +157,6 @@ def event_details(kind: str, details_json: str, expedited: bool) -> Mapping[str,
     details = {} if empty else dict(_parsed(details_json))
     details.setdefault("expedited_requested", True)
     return MappingProxyType(details)
-
-
-_NOTHING_OPEN = CachedClock(None, None, None)
 
 
 def pick_next(report: Any) -> CachedClock:
@@ -288,19 +283,21 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
             progress(total, total)
         return total
     make_record, next_open, ignored = engine.bulk()
+    stale_rows = sum(1 for row in requests if row[-1])  # rewritten whatever they compute
+    rebuild = stale_rows >= max(_CacheWriter.BATCH, total // REBUILD_SHARE)
     skip = f" WHERE kind NOT IN ({', '.join('?' * len(ignored))})" if ignored else ""
     # One query streams every event (in the order of the index on (request_id, date));
-    # kinds no clock reads are left in the database.
-    event_rows = conn.cursor().execute(
-        f"SELECT request_id, kind, date, details FROM events{skip} "
-        "ORDER BY request_id, date, id", tuple(sorted(ignored)))
-    groups = groupby(event_rows, key=itemgetter(0))
-    current = next(groups, None)
+    # kinds no clock reads stay in the database.
     days: dict[str, date] = {}
-    updates: list[tuple[Any, ...]] = []
     known_agencies: dict[str, Agency | None] = {}
     done = 0
     with write(conn):
+        writer = _CacheWriter(conn, rebuild)  # before the events query starts reading
+        event_rows = conn.cursor().execute(
+            f"SELECT request_id, kind, date, details FROM events{skip} "
+            "ORDER BY request_id, date, id", tuple(sorted(ignored)))
+        groups = groupby(event_rows, key=itemgetter(0))
+        current = next(groups, None)
         for (request_id, agency_id, expedited, before_due, before_key, before_label,
              before_submitted, stale) in requests:
             records: list[Any] = []
@@ -322,25 +319,73 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
                 agency = known_agencies[agency_id]
             else:
                 agency = known_agencies[agency_id] = agencies(agency_id)
-            cached = _NOTHING_OPEN if agency is None else next_open(records, agency, calendar,
-                                                                    today)
-            due = cached.next_deadline.isoformat() if cached.next_deadline else None
-            if (stale or due != before_due or cached.key != before_key
-                    or cached.label != before_label or submitted != before_submitted):
-                updates.append((due, cached.key, cached.label, submitted, request_id))
+            found = None if agency is None else next_open(
+                records, agency=agency, calendar=calendar, today=today, in_date_order=True)
+            if found is None:
+                due = key = label = None
+            else:
+                due, key, label = found[0], found[1], found[2]
+                due = due.isoformat() if due is not None else None
+            if (stale or due != before_due or key != before_key or label != before_label
+                    or submitted != before_submitted):  # unchanged rows are not rewritten
+                writer.add((due, key, label, submitted, request_id))
             done += 1
-            if done % batch == 0:
-                _flush(conn, updates)
-                if progress:
-                    progress(done, total)
-        _flush(conn, updates)
+            if progress and done % batch == 0:
+                progress(done, total)
+        event_rows.close()
+        writer.finish()
     if progress:
         progress(done, total)
     return done
 
 
-def _flush(conn: sqlite3.Connection, updates: list[tuple[Any, ...]]) -> None:
-    conn.executemany("UPDATE requests SET next_deadline = ?, next_deadline_key = ?, "
-                     "next_deadline_label = ?, submitted_on = ?, clocks_stale = 0 "
-                     "WHERE id = ?", updates)
-    updates.clear()
+# Columns the cache update writes; indexes on requests that use any of them are rebuilt
+# (not updated row by row) when a recompute rewrites more than 1/REBUILD_SHARE of the rows.
+REBUILD_SHARE = 4
+_CACHE_COLUMNS = ("next_deadline", "next_deadline_key", "next_deadline_label",
+                  "submitted_on", "clocks_stale")
+_UPDATE_SQL = ("UPDATE requests SET next_deadline = ?, next_deadline_key = ?, "
+               "next_deadline_label = ?, submitted_on = ?, clocks_stale = 0 WHERE id = ?")
+
+
+class _CacheWriter:
+    """Writes changed cache rows in batches of ``BATCH``, inside the caller's transaction.
+
+    Rewriting most of 100,000 rows one by one maintains four indexes row by row (about
+    1 s of CPU); dropping those indexes first and creating them again from their own stored
+    SQL afterwards takes less than half that. ``rebuild`` asks for that; it must be decided
+    before any other statement is reading (SQLite refuses DROP INDEX while one is). It all
+    happens in the caller's transaction, so an error or a crash leaves the indexes as they
+    were.
+    """
+
+    BATCH = 5000
+
+    def __init__(self, conn: sqlite3.Connection, rebuild: bool) -> None:
+        self.conn = conn
+        self.pending: list[tuple[Any, ...]] = []
+        self.dropped: list[str] = []  # CREATE INDEX statements to run again at the end
+        if rebuild:
+            rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                "AND tbl_name = 'requests' AND sql IS NOT NULL").fetchall()
+            for name, sql in rows:
+                if any(column in sql for column in _CACHE_COLUMNS):
+                    conn.execute(f'DROP INDEX "{name}"')
+                    self.dropped.append(sql)
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        self.pending.append(row)
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.conn.executemany(_UPDATE_SQL, self.pending)
+            self.pending.clear()
+
+    def finish(self) -> None:
+        """Write what is left and put back any dropped index (no statement may be active)."""
+        self.flush()
+        for sql in self.dropped:
+            self.conn.execute(sql)
+        self.dropped.clear()

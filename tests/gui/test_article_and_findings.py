@@ -234,11 +234,12 @@ def test_a_newer_load_supersedes_one_still_running(qtbot, window, tmp_path):
     first.write_text("First\n\nThe Internal Revenue Service audited the firm.\n")
     second = tmp_path / "second.txt"
     second.write_text("Second\n\nThe Drug Enforcement Administration raided the firm.\n")
+    applied = []
+    window.load_finished.connect(
+        lambda _ok: applied.append(window.article_view.title_label.text()))
     older = window.load_path(first)
-    with qtbot.waitSignal(window.load_finished, timeout=10_000):
-        window.load_path(second)
-    if older.running:
-        with qtbot.waitSignal(older.ended, timeout=10_000):
-            pass
+    newer = window.load_path(second)
+    qtbot.waitUntil(lambda: not older.running and not newer.running, timeout=10_000)
+    assert applied == ["Second"]  # the superseded result is never applied
     assert window.article_view.title_label.text() == "Second"
     assert window.busy_bar.isHidden()

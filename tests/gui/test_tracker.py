@@ -424,3 +424,28 @@ def test_reminders_tab_adds_and_completes_a_reminder(qtbot, make_widget, store, 
     assert widget.detail.tabs.tabText(3) == "Reminders (1)"
     tab.done_button.click()
     assert store.user_reminders() == [] and tab.list.count() == 0
+
+
+def test_a_page_that_cannot_be_read_stops_scrolling_and_says_why(qtbot, store):
+    from foia_desk.store import StoreError
+
+    for number in range(table.PAGE_SIZE + 5):
+        store.add_request("usps", f"Request {number}")
+
+    class BusyAfterFirstPage:
+        def __getattr__(self, name):
+            return getattr(store, name)
+
+        def list_requests(self, flt=None, offset=0, limit=100, order="next_deadline"):
+            if offset:
+                raise StoreError("The tracker database is busy.", "Try again in a moment.")
+            return store.list_requests(flt, offset=offset, limit=limit, order=order)
+
+    widget = TrackerWidget(store=BusyAfterFirstPage(), notify=False)
+    qtbot.addWidget(widget)
+    assert widget.model.rowCount() == table.PAGE_SIZE
+    with qtbot.waitSignal(widget.model.load_failed):
+        widget.model.fetchMore()
+    assert not widget.model.canFetchMore()
+    assert widget.model.rowCount() == table.PAGE_SIZE
+    assert "busy" in widget.message.text()

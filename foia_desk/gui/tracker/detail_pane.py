@@ -234,8 +234,6 @@ class DetailPane(QWidget):
             facts = fmt.event_details_text(event.kind, dict(event.details),
                                            event.tracking_number)
             note_text = " ".join((event.note or "").split())
-            if event.kind == "note":
-                facts, note_text = note_text, ""
             item = QTreeWidgetItem([fmt.day(event.date),
                                     fmt.EVENT_LABELS.get(event.kind, event.kind), facts])
             item.setToolTip(2, facts)

@@ -17,7 +17,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from foia_desk.gui.tracker import format as fmt
@@ -46,7 +52,10 @@ class RequestTableModel(QAbstractTableModel):
     ``store`` is the GUI thread's Store (any object with ``list_requests``,
     ``count_requests`` and ``today``). ``working_days`` (optional) counts working days from
     today to a date, for the "Due soon" marker; without it calendar days are used.
+    ``load_failed`` carries the exception when a page could not be read while scrolling.
     """
+
+    load_failed = Signal(object)
 
     def __init__(self, store: Any, *, working_days: Any = None, page_size: int = PAGE_SIZE,
                  parent: Any = None) -> None:
@@ -60,7 +69,11 @@ class RequestTableModel(QAbstractTableModel):
         self._total = 0
         self._urgency: dict[int, fmt.Urgency] = {}
         self._short_names: dict[str, str] = {}
-        self.reload()
+        self.first_error: BaseException | None = None
+        try:
+            self.reload()
+        except Exception as exc:  # the widget shows it; an empty table is still usable
+            self.first_error = exc
 
     # -- loading ----------------------------------------------------------------------
     @property
@@ -87,12 +100,17 @@ class RequestTableModel(QAbstractTableModel):
         wanted = max(self.page_size, len(self._rows)) if keep_loaded else self.page_size
         self.beginResetModel()
         self._urgency.clear()
-        if self.store is None:
+        try:
+            if self.store is None:
+                self._rows, self._total = [], 0
+            else:
+                self._total = self.store.count_requests(self.filter)
+                self._rows = self._read(0, min(wanted, self._total))
+        except Exception:
             self._rows, self._total = [], 0
-        else:
-            self._total = self.store.count_requests(self.filter)
-            self._rows = self._read(0, min(wanted, self._total))
-        self.endResetModel()
+            raise
+        finally:
+            self.endResetModel()
 
     def _read(self, offset: int, count: int) -> list[RequestSummary]:
         rows: list[RequestSummary] = []
@@ -116,7 +134,12 @@ class RequestTableModel(QAbstractTableModel):
         count = min(self.page_size, self._total - len(self._rows))
         if count <= 0:
             return
-        page = self._read(len(self._rows), count)
+        try:
+            page = self._read(len(self._rows), count)
+        except Exception as exc:  # e.g. the database is busy: stop here, say why
+            self._total = len(self._rows)
+            self.load_failed.emit(exc)
+            return
         if not page:  # rows were deleted elsewhere: stop asking
             self._total = len(self._rows)
             return

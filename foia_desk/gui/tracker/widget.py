@@ -65,6 +65,9 @@ class TrackerWidget(QWidget):
 
         self.model = table.RequestTableModel(self.store, working_days=self._working_days,
                                              parent=self)
+        self.model.load_failed.connect(self._load_failed)
+        if self.model.first_error is not None:
+            QTimer.singleShot(0, lambda: self._load_failed(self.model.first_error))
         self.view = QTableView()
         self.view.setAccessibleName("Tracked requests")
         self.view.setModel(self.model)
@@ -180,8 +183,8 @@ class TrackerWidget(QWidget):
         self._calendar = None
         selected = self.detail.detail.id if self.detail.detail is not None else None
         self._refresh_choices()
-        self.model.reload()
-        self._update_count()
+        if not self._reload_model():
+            return
         if selected is not None:
             self._reselect(selected)
             self.detail.reload()
@@ -344,6 +347,20 @@ class TrackerWidget(QWidget):
 
     def _request_changed(self, request_id: int) -> None:
         self._refresh_choices()
-        self.model.reload()
-        self._update_count()
-        self._reselect(request_id)
+        if self._reload_model():
+            self._reselect(request_id)
+
+    def _reload_model(self) -> bool:
+        """Re-read the table; a failure (database busy or gone) is said, not raised."""
+        try:
+            self.model.reload()
+        except Exception as exc:
+            self._load_failed(exc)
+            return False
+        finally:
+            self._update_count()
+        return True
+
+    def _load_failed(self, error: BaseException) -> None:
+        message, hint, _details = dialogs.error_texts(error)
+        self.show_message(f"⚠ The requests could not be read: {message} {hint}".strip())
