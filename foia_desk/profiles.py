@@ -28,6 +28,9 @@ CATEGORY_LABELS = {
     "other": "all other requesters",
 }
 DEFAULT_FEE_LIMIT = Decimal("25")
+# Far above any real FOIA fee; a larger figure is a typing slip (and 1E30 cannot be shown
+# to the cent).
+MAX_FEE_LIMIT = Decimal("1000000")
 
 
 class ProfileError(UserError):
@@ -119,6 +122,8 @@ def parse_fee_limit(value: Any, where: str = "fee limit") -> Decimal:
                            f"not {value!r}.") from None
     if not amount.is_finite() or amount < 0:
         raise ProfileError(f"{where} must be zero or a positive dollar amount.")
+    if amount > MAX_FEE_LIMIT:  # also keeps the letter's "$1,234.50" formatting exact
+        raise ProfileError(f"{where} must be at most ${MAX_FEE_LIMIT:,}, not {value}.")
     return amount
 
 

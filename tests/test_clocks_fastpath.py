@@ -36,8 +36,8 @@ OUTCOMES = ("full-grant", "partial", "denied", "no-records", "fee-denial", "expe
             "expedite-granted", "fee-waiver-granted", "referred", "glomar", "something-else",
             "")
 # Weighted towards the kinds that drive the clocks, so most histories are not trivial.
-KINDS = EVENT_KINDS + ("received", "response", "extension", "info-request", "fee-notice",
-                       "appeal-filed", "appeal-received")
+KINDS = (*EVENT_KINDS, "received", "response", "extension", "info-request", "fee-notice",
+         "appeal-filed", "appeal-received")
 
 
 @st.composite

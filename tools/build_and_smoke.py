@@ -201,8 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     except (SmokeFailure, subprocess.TimeoutExpired) as failure:
         print(f"SMOKE TEST FAILED: {failure}", file=sys.stderr)
         return 1
-    size_mb = folder_size(DIST) / 1e6
-    print(f"Smoke test passed. Bundle {DIST.relative_to(ROOT)}: {size_mb:.0f} MB on disk.")
+    size_mib = folder_size(DIST) / 2**20
+    print(f"Smoke test passed. Bundle {DIST.relative_to(ROOT)}: {size_mib:.0f} MiB.")
     return 0
 
 

@@ -96,6 +96,7 @@ def main(out_dir: str, dark: bool = False) -> int:
     settle()
     dialog.grab().save(str(out / f"settings-folders{suffix}.png"))
     dialog.close()
+    window.skip_close_question = True  # the example letters are not meant to be kept
     window.close()
     QApplication.processEvents()
     print("\n".join(str(p) for p in sorted(out.glob("*.png"))))

@@ -32,7 +32,8 @@ def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
         return None
     decided = adverse.date
     filed = min((e.date for e in (*facts.appeal_filed, *facts.appeal_received)
-                 if e.date >= decided), default=None)
+                 if e.date >= decided), default=None) if (
+        facts.appeal_filed or facts.appeal_received) else None
     if filed is not None and not explain:
         return None
     outcome = str((adverse.details or {}).get("outcome") or "")
@@ -48,11 +49,11 @@ def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
         approximate = approximate or closure_check(calendar, decided, due)
     else:
         due = decided + _dt.timedelta(days=days)
-        approximate = approximate or (calendar.non_working_reason(due) or "").startswith(
-            "closure")
+        approximate = approximate or (bool(calendar.closures) and (
+            calendar.non_working_reason(due) or "").startswith("closure"))
     state = state_for(due, filed, stopped, today)
 
-    def explain() -> str:
+    def explanation() -> str:
         source = _rule_source(agency)
         what = f"the determination dated {ex.day(decided)}"
         if outcome and outcome not in ADVERSE_OUTCOMES:
@@ -76,7 +77,7 @@ def appeal_by(facts: Facts, agency: Agency | None, calendar: FederalCalendar,
                 reason=reason, previous=ex.day(calendar.add_working_days(due, -1)))
         return text
 
-    return Deadline("appeal_by", LABELS["appeal_by"], due, explain, state, approximate,
+    return Deadline("appeal_by", LABELS["appeal_by"], due, explanation, state, approximate,
                     lambda: calendar.skipped_between(decided, due) if unit == "working" else [])
 
 

@@ -17,30 +17,15 @@ _NONE: tuple = ()
 IGNORED_KINDS = frozenset({"interim-release", "note"})
 
 
-class Facts:
-    """The events that matter, picked out once (first/last by date, stable for ties)."""
+class _Receipt:
+    """When and how the request arrived, and the agency's word on expedition: what the
+    initial-request clocks need (worked out on first use; see :class:`Facts`)."""
 
-    __slots__ = (
-        "acknowledged_receipt", "appeal_decisions", "appeal_filed", "appeal_received",
-        "designated", "expedite_decision", "expedited", "extensions", "fee_notices",
-        "fee_replies", "final_response", "info_replies", "info_requests", "lawsuit",
-        "mediation", "proper", "responses", "submitted", "withdrawn",
-    )
+    __slots__ = ("acknowledged_receipt", "designated", "expedite_decision", "expedited",
+                 "proper", "submitted")
 
-    def __init__(self, events: Iterable[EventRecord], *, in_date_order: bool = False) -> None:
-        """``events``: EventRecords, or any objects with valid ``kind``, ``date`` and
-        ``details`` attributes (the store passes rows it validated when they were written).
-        ``in_date_order``: the caller promises they are already sorted by date (the store
-        reads them ORDER BY date), so the sort is skipped."""
-        groups: dict[str, list[EventRecord]] = {}
-        # stable sort: same-day events keep their order
-        for event in events if in_date_order else sorted(events, key=_BY_DATE):
-            group = groups.get(event.kind)
-            if group is None:
-                groups[event.kind] = [event]
-            else:
-                group.append(event)
-        # Absent kinds share one empty tuple (this runs 100,000 times in a full recompute).
+    def __init__(self, groups: dict[str, list[EventRecord]],
+                 responses: Sequence[EventRecord]) -> None:
         get = groups.get
         submitted = get("submitted", _NONE)
         self.submitted = submitted[0] if submitted else None
@@ -71,14 +56,59 @@ class Facts:
             if stated is not None:
                 self.acknowledged_receipt = parse_detail_date(stated)
             self._expedite_decision(acknowledged)
+        if responses:
+            self._expedite_decision(responses)
+
+    def _expedite_decision(self, events: Sequence[EventRecord]) -> None:
+        """The earliest event that records the agency's decision on expedition."""
+        for event in events:
+            details = event.details
+            if not details:
+                continue
+            if details.get("expedite") in ("granted", "denied") or str(
+                    details.get("outcome") or "").startswith("expedite-"):
+                if self.expedite_decision is None or event.date < self.expedite_decision.date:
+                    self.expedite_decision = event
+                return
+
+
+class Facts:
+    """The events that matter, picked out once (first/last by date, stable for ties).
+
+    The receipt facts (``submitted``, ``expedited``, ``proper``, ``designated``,
+    ``acknowledged_receipt``, ``expedite_decision``) are worked out on first read: the
+    tracker's bulk recompute never reads them for a request that has its final answer.
+    """
+
+    __slots__ = (
+        "_groups", "_receipt", "appeal_decisions", "appeal_filed", "appeal_received",
+        "extensions", "fee_notices", "fee_replies", "final_response", "info_replies",
+        "info_requests", "lawsuit", "mediation", "responses", "withdrawn",
+    )
+
+    def __init__(self, events: Iterable[EventRecord], *, in_date_order: bool = False) -> None:
+        """``events``: EventRecords, or any objects with valid ``kind``, ``date`` and
+        ``details`` attributes (the store passes rows it validated when they were written).
+        ``in_date_order``: the caller promises they are already sorted by date (the store
+        reads them ORDER BY date), so the sort is skipped."""
+        groups: dict[str, list[EventRecord]] = {}
+        # stable sort: same-day events keep their order
+        for event in events if in_date_order else sorted(events, key=_BY_DATE):
+            group = groups.get(event.kind)
+            if group is None:
+                groups[event.kind] = [event]
+            else:
+                group.append(event)
+        self._groups = groups
+        self._receipt: _Receipt | None = None
+        # Absent kinds share one empty tuple (this runs 100,000 times in a full recompute).
+        get = groups.get
         self.responses = responses = get("response", _NONE)
         self.final_response = None
-        if responses:
-            for event in responses:
-                if str((event.details or _EMPTY).get("outcome") or "") not in SIDE_OUTCOMES:
-                    self.final_response = event
-                    break
-            self._expedite_decision(responses)
+        for event in responses:
+            if str((event.details or _EMPTY).get("outcome") or "") not in SIDE_OUTCOMES:
+                self.final_response = event
+                break
         self.extensions = get("extension", _NONE)
         self.info_requests = get("info-request", _NONE)
         self.info_replies = get("info-reply", _NONE)
@@ -92,17 +122,41 @@ class Facts:
         self.lawsuit = lawsuit[0] if lawsuit else None
         self.withdrawn = withdrawn[0] if withdrawn else None
 
-    def _expedite_decision(self, events: Sequence[EventRecord]) -> None:
-        """The earliest event that records the agency's decision on expedition."""
-        for event in events:
-            details = event.details
-            if not details:
-                continue
-            if details.get("expedite") in ("granted", "denied") or str(
-                    details.get("outcome") or "").startswith("expedite-"):
-                if self.expedite_decision is None or event.date < self.expedite_decision.date:
-                    self.expedite_decision = event
-                return
+    def _receipt_facts(self) -> _Receipt:
+        receipt = self._receipt
+        if receipt is None:
+            receipt = self._receipt = _Receipt(self._groups, self.responses)
+        return receipt
+
+    @property
+    def submitted(self) -> EventRecord | None:
+        """The first 'submitted' event."""
+        return self._receipt_facts().submitted
+
+    @property
+    def expedited(self) -> bool:
+        """Expedited processing was requested (on a submitted or received event)."""
+        return self._receipt_facts().expedited
+
+    @property
+    def proper(self) -> EventRecord | None:
+        """The first receipt by the office that handles the request."""
+        return self._receipt_facts().proper
+
+    @property
+    def designated(self) -> EventRecord | None:
+        """The first receipt by a designated office that passed it on."""
+        return self._receipt_facts().designated
+
+    @property
+    def acknowledged_receipt(self) -> _dt.date | None:
+        """The receipt date stated in the first acknowledgement letter."""
+        return self._receipt_facts().acknowledged_receipt
+
+    @property
+    def expedite_decision(self) -> EventRecord | None:
+        """The earliest event recording the agency's decision on expedition."""
+        return self._receipt_facts().expedite_decision
 
     def appeal_anchor(self) -> EventRecord | None:
         """The appeal the appeal clock follows: the last one filed (or received)."""

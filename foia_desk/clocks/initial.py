@@ -67,10 +67,11 @@ class Start:
 
 def find_start(facts: Facts) -> Start | None:
     """When the 20 working days start, and how sure we are."""
-    proper = facts.proper.date if facts.proper else facts.acknowledged_receipt
-    designated = facts.designated.date if facts.designated else None
+    received, designated_event = facts.proper, facts.designated
+    proper = received.date if received else facts.acknowledged_receipt
+    designated = designated_event.date if designated_event else None
     if proper is not None:
-        start = Start(proper, "received" if facts.proper else "stated", proper=proper)
+        start = Start(proper, "received" if received else "stated", proper=proper)
         if designated is not None and designated <= proper:
             start.latest_from = designated
             start.latest_start = designated + _ROUTING

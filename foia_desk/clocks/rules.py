@@ -12,7 +12,12 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from foia_desk.calendar import FederalCalendar, inauguration_days
+from foia_desk.calendar import (
+    FIRST_SUPPORTED_YEAR,
+    LAST_SUPPORTED_YEAR,
+    FederalCalendar,
+    inauguration_days,
+)
 from foia_desk.clocks import explain as ex
 from foia_desk.clocks.appeal import appeal_by, appeal_decision
 from foia_desk.clocks.counting import due_if_resumed, run_clock
@@ -156,7 +161,7 @@ def _initial(facts: Facts, calendar: FederalCalendar, today: _dt.date, stopped: 
             notes.append("Record when the agency received the request (or when you sent it) "
                          "to compute its deadlines.")
         return False
-    if start.latest_start is not None:
+    if start.latest_start is not None and explain:  # background: never the next deadline
         deadlines.append(_latest_start(facts, start, calendar, today))
     final = facts.final_response
     done = final.date if final is not None else None
@@ -324,11 +329,18 @@ def _expedited(facts: Facts, start: Start, calendar: FederalCalendar, today: _dt
 
 
 @cache
-def _extra_inauguration_days() -> tuple[_dt.date, ...]:
-    """Inauguration Days that are not already legal public holidays (2025's was MLK Day)."""
-    plain = FederalCalendar()
-    return tuple(sorted(d for d in inauguration_days(1967, 2100)
-                        if plain.non_working_reason(d) is None))
+def _plain_calendar() -> FederalCalendar:
+    return FederalCalendar()
+
+
+def _extra_inauguration_days(low: _dt.date, high: _dt.date) -> list[_dt.date]:
+    """Inauguration Days in [low, high] that are not already legal public holidays (2025's
+    was MLK Day). Only the years asked about are looked up: checking 1967-2100 at once
+    would build a calendar index for all of them (about 30 ms) on the first report."""
+    first, last = max(low.year, FIRST_SUPPORTED_YEAR), min(high.year, LAST_SUPPORTED_YEAR)
+    plain = _plain_calendar()
+    return sorted(d for d in inauguration_days(first, last)
+                  if low <= d <= high and plain.non_working_reason(d) is None)
 
 
 def _inauguration_note(deadlines: list[Deadline], notes: list[str]) -> None:
@@ -336,7 +348,7 @@ def _inauguration_note(deadlines: list[Deadline], notes: list[str]) -> None:
     if not dated:
         return
     low, high = min(dated) - _dt.timedelta(days=200), max(dated)
-    hits = [d for d in _extra_inauguration_days() if low <= d <= high]
+    hits = _extra_inauguration_days(low, high)
     if hits:
         notes.append(lambda: f"Inauguration Day ({ex.day(hits[0])}) is a holiday for offices "
                      "in the Washington, D.C. area, and this agency's office is there. It was not "

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from foia_desk.directory import Directory
 from foia_desk.extract.cues import Cues
-from foia_desk.extract.matcher import compile_phrases, phrase_key, trie_pattern
+from foia_desk.extract.matcher import (
+    compile_phrases,
+    finditer_at,
+    literal_trie,
+    phrase_key,
+    trie_pattern,
+)
 
 _PREFIXES = ("u.s. ", "us ", "united states ", "u. s. ")
 _ARTICLE = "the "
@@ -22,9 +29,13 @@ _LARGER_BEFORE = re.compile(
     r"(?:Committee|Subcommittee|Caucus|Council|Commission|Division|Department|Office|Bureau|"
     r"Board|Center|Institute|Task Force|Service|Agency)[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?$")
 _LARGER_AFTER = re.compile(r"[ \t]+(?:Committee|Subcommittee|Caucus|Council|Bank)\b")
-_URL_HINT = re.compile(r"://|www\.|@|\.(?:gov|com|org|net|edu|mil|us|io|co)\b", re.IGNORECASE)
+# "://", "www.", "@" or a domain ending; each alternative starts with a literal character
+# (no re.IGNORECASE on the first letter), so Python's re skips straight to those characters.
+_URL_HINT = re.compile(r"://|@|\.(?i:gov|com|org|net|edu|mil|us|io|co)\b|W(?i:ww\.)|w(?i:ww\.)")
 _WORD = re.compile(r"[\w'.&-]+")
 _CAPS_MIN_LETTERS = 8
+# "U.S." and its spellings before a name (in the folded text), with the blank after it.
+NAME_PREFIX = r"(?:u\.[ ]?s\.?|us|united[ \t]+states)[ \t]+"
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,8 @@ class AgencyIndex:
         self.informal_keys: dict[str, list[str]] = {}
         self.exact_informal: dict[str, list[str]] = {}
         self.risky: set[str] = set(cues.words("acronyms", "risky"))
+        self.avoid_words = frozenset(cues.words("acronyms", "avoid"))
+        self.support_words = frozenset(cues.words("acronyms", "support"))
         for agency in directory:
             self.risky.update(agency.ambiguous)
             names = [" ".join(n.split()) for n in (agency.name, *agency.aliases)]
@@ -74,7 +87,7 @@ class AgencyIndex:
                 if agency_id in directory.agencies:
                     self._add_informal(agency_id, phrase)
         # Run over fold_chars(text): lower-case patterns, no re.IGNORECASE (much faster).
-        prefix = r"(?:(?P<pre>u\.[ ]?s\.?|us|united[ \t]+states)[ \t]+)?"
+        prefix = r"(?:(?P<pre>" + NAME_PREFIX.removesuffix(r"[ \t]+") + r")[ \t]+)?"
         self.names_re = re.compile(
             r"(?<![\w@/.])" + prefix + r"(?P<m>" + trie_pattern(sorted(self.name_keys)) + r")"
             r"(?![\w]|@)")
@@ -163,41 +176,75 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def caps_context(text: str, start: int, end: int) -> bool:
     """Whether the line around ``[start, end)`` is written in capitals (a shouted headline)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    # Only 60 characters either side count, so the line ends are looked for only there.
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    line_end = text.find("\n", end, end + 60)
     line_end = len(text) if line_end < 0 else line_end
     line_start, line_end = max(line_start, start - 60), min(line_end, end + 60)
-    letters = [c for c in text[line_start:start] + text[end:line_end] if c.isalpha()]
-    if len(letters) < _CAPS_MIN_LETTERS:
+    around = text[line_start:start] + text[end:line_end]
+    if around.isascii():  # count in C: delete the letters (or capitals) and compare lengths
+        raw = around.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        if letters < _CAPS_MIN_LETTERS:
+            return False
+        upper = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+        return upper / letters >= 0.8
+    alpha = [c for c in around if c.isalpha()]
+    if len(alpha) < _CAPS_MIN_LETTERS:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) >= 0.8
+    upper = sum(1 for c in alpha if c.isupper())
+    return upper / len(alpha) >= 0.8
+
+
+_ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTERS = _ASCII_CAPITALS + b"abcdefghijklmnopqrstuvwxyz"
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
 
 
 def _capitalised(matched: str) -> bool:
-    words = [w for w in re.split(r"[\s-]+", matched) if w and w.lower() not in _SMALL_WORDS]
+    words = [w for w in _WORD_SEPARATORS.split(matched) if w and w.lower() not in _SMALL_WORDS]
     return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def _neighbour_words(text: str, start: int, end: int, before: int, after: int) -> list[str]:
     left = _WORD.findall(text[max(0, start - 12 * before):start])[-before:] if before else []
     right = _WORD.findall(text[end:end + 12 * after])[:after] if after else []
-    return [re.sub(r"'s$", "", w.lower()).strip(".'") for w in left + right]
+    # (the words never hold a line break, so "'s$" is just a final "'s")
+    lowered = [w.lower() for w in left + right]
+    return [(w[:-2] if w.endswith("'s") else w).strip(".'") for w in lowered]
 
 
 class _StateWords:
     """Regex for a state (or "state"/"county"/"city") written just before a name."""
 
     def __init__(self, cues: Cues) -> None:
-        names = sorted({*cues.states, *cues.state_abbreviations}, key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names)
+        # The names as a trie (longest first, like an alternation sorted by length), then
+        # the generic words: no name starts with one of them, so the order is kept.
+        words = [*cues.states, *cues.state_abbreviations, "State", "state", "County",
+                 "county", "City", "city", "Municipal", "municipal", "Tribal", "tribal"]
+        self.longest = max(len(w) for w in words)
         self.pattern = re.compile(
-            r"(?P<w>" + alternation + r"|[Ss]tate|[Cc]ounty|[Cc]ity|[Mm]unicipal|[Tt]ribal)"
-            r"(?:'s|')?[ \t]+(?:the[ \t]+)?$")
+            r"(?P<w>" + literal_trie(words) + r")(?:'s|')?[ \t]+(?:the[ \t]+)?$")
         self.cues = cues
 
     def before(self, text: str, start: int) -> tuple[int, str | None] | None:
-        match = self.pattern.search(text, max(0, start - 40), start)
+        low = max(0, start - 40)
+        if start <= low:
+            return None
+        # The match ends in blanks (then maybe "the" and blanks) at ``start``, or just before
+        # a line break there; before them come "'s" and a word of at most ``longest``
+        # letters. Searching from there finds the same match as searching the whole window.
+        last = text[start - 1]
+        if last not in " \t\n":
+            return None
+        pos = start - 1 if last == "\n" else start
+        while pos > low and text[pos - 1] in " \t":
+            pos -= 1
+        if text[max(low, pos - 3):pos] == "the":
+            pos -= 3
+            while pos > low and text[pos - 1] in " \t":
+                pos -= 1
+        match = self.pattern.search(text, max(low, pos - self.longest - 2), start)
         if not match:
             return None
         word = match.group("w")
@@ -215,11 +262,13 @@ def _continuation_end(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues
-                  ) -> tuple[list[Hit], list[StateBodyHit]]:
+def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues,
+                  starts: list[int] | None = None) -> tuple[list[Hit], list[StateBodyHit]]:
     """All agency hits and state-prefixed look-alikes.
 
     ``text`` is the reading in plain characters, ``folded`` the same in lower case.
+    ``starts`` (from :mod:`foia_desk.extract.scan`) lists every position where a folded
+    name or informal phrase can match; without it the folded text is scanned in full.
     """
     states = _STATE_WORDS.get(id(cues))
     if states is None or states.cues is not cues:
@@ -228,7 +277,7 @@ def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues
     hits: list[Hit] = []
     state_hits: list[StateBodyHit] = []
     taken: list[tuple[int, int]] = []
-    for match in index.names_re.finditer(folded):
+    for match in _folded_matches(index.names_re, folded, starts):
         start, end = match.span()
         m_start = match.start("m")
         key = " ".join(match.group("m").split())
@@ -276,7 +325,7 @@ def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues
                             caps_only=caps_context(text, start, end)))
     hits.extend(_inspector_general_hits(text, hits, index))
     informal = _informal_hits(text, folded, index, urls,
-                              sorted(taken + [(h.start, h.end) for h in hits]))
+                              sorted(taken + [(h.start, h.end) for h in hits]), starts)
     hits.extend(h for h in informal if states.before(text, h.start) is None)
     return _confirm_caps(hits), state_hits
 
@@ -311,27 +360,37 @@ def _acronym_confidence(text: str, start: int, end: int, matched: str, agency_id
     """0 to reject; otherwise how sure we are that these letters mean the agency."""
     if matched not in index.risky:
         return 0.92
-    if re.match(r"\.?[ \t]*\d", text[end:end + 4]):
+    if _SECTION_NUMBER.match(text[end:end + 4]):
         return 0.0  # "SEC. 2.", "Sec. 4": a section heading, not the agency
     near = _neighbour_words(text, start, end, 8, 8)
-    if set(near) & set(cues.words("acronyms", "avoid")):
+    if not index.avoid_words.isdisjoint(near):
         return 0.0
-    if len(matched) == 2 and re.search(r"[A-Z][a-z]+,[ \t]*$", text[max(0, start - 30):start]):
+    if len(matched) == 2 and _TOWN_COMMA.search(text[max(0, start - 30):start]):
         return 0.0  # "Arlington, VA": a state abbreviation
     if agency_id in full_named:
         return 0.9
     close = _neighbour_words(text, start, end, 2, 3)
-    if set(close) & set(cues.words("acronyms", "support")):
+    if not index.support_words.isdisjoint(close):
         return 0.85
     return 0.0
 
 
+_SECTION_NUMBER = re.compile(r"\.?[ \t]*\d")
+_TOWN_COMMA = re.compile(r"[A-Z][a-z]+,[ \t]*$")
+
+
+def _folded_matches(pattern: re.Pattern[str], folded: str, starts: list[int] | None
+                    ) -> Iterator[re.Match[str]]:
+    return pattern.finditer(folded) if starts is None else finditer_at(pattern, folded, starts)
+
+
 def _informal_hits(text: str, folded: str, index: AgencyIndex, urls: list[tuple[int, int]],
-                   taken: list[tuple[int, int]]) -> list[Hit]:
+                   taken: list[tuple[int, int]], starts: list[int] | None = None) -> list[Hit]:
     hits: list[Hit] = []
     for regex, table, fold in ((index.informal_re, index.informal_keys, True),
                                (index.exact_informal_re, index.exact_informal, False)):
-        for match in regex.finditer(folded if fold else text):
+        found = _folded_matches(regex, folded, starts) if fold else regex.finditer(text)
+        for match in found:
             start, end = match.span()
             if _inside(urls, start, end) or _overlaps(taken, start, end):
                 continue

@@ -22,6 +22,7 @@ from foia_desk.extract.model import (
 from foia_desk.extract.nonfoia import BodyHit, body_index, find_bodies
 from foia_desk.extract.places import article_state, place_states
 from foia_desk.extract.reading import Reading
+from foia_desk.extract.scan import phrase_starts
 from foia_desk.extract.sentences import sentence_spans
 from foia_desk.extract.topics import Actor, date_range, find_topics
 
@@ -44,8 +45,10 @@ def extract(text: str, article_date: date | None = None, *,
     reading = spun.reading
     plain = plain_chars(reading.text)
     folded = fold_chars(reading.text)
-    hits, state_hits = find_agencies(plain, folded, agency_index(directory, cues), cues)
-    bodies = find_bodies(plain, folded, body_index(directory, cues), cues)
+    agencies_ix, bodies_ix = agency_index(directory, cues), body_index(directory, cues)
+    starts = phrase_starts(directory, agencies_ix, bodies_ix).starts(folded)
+    hits, state_hits = find_agencies(plain, folded, agencies_ix, cues, starts)
+    bodies = find_bodies(plain, folded, bodies_ix, cues, starts)
     bodies.extend(BodyHit(h.start, h.end, plain[h.start:h.end], "state_local", state=h.state,
                           generic=True) for h in state_hits)
     hits, bodies = _resolve_overlaps(hits, bodies)

@@ -13,6 +13,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from foia_desk.extract.matcher import trie_pattern
 from foia_desk.extract.model import DateFinding
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -99,10 +100,13 @@ class _Groups:
 # for anchors once and trying each form only where it could start is several times faster
 # than scanning the whole text once per form.
 _MONTH_ANCHOR = re.compile(_MONTH.replace("(?P<month>", "(?:"))
-_WORD_ANCHOR = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                          r"yesterday|today|tomorrow|ago|week|month|year|spring|summer|fall|"
-                          r"autumn|winter)\b")
-_DIGIT_ANCHOR = re.compile(r"(?<!\d)\d")
+# Both start with their first character (the "\b" / "not after a digit" check follows it),
+# so Python's re skips to those characters rather than trying every position.
+_WORD_ANCHOR = re.compile(trie_pattern(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+     "today", "tomorrow", "ago", "week", "month", "year", "spring", "summer", "fall", "autumn",
+     "winter"], guard_class=r"\w") + r"\b")
+_DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)")
 _BEFORE = {
     "dmy": re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$"),
     "in_month": re.compile(r"\b(?:in|since|during|until|by|early|late|mid-?)[ \t]+$"),

@@ -117,15 +117,19 @@ def load_spin_table(path: str | None = None) -> SpinTable:
     return SpinTable({k: tuple(v) for k, v in rules.items()}, pattern, needs_prev, needs_next)
 
 
+@cache
+def _classes_in(allowed: frozenset[str]) -> tuple[str, ...]:
+    """The word classes ("@cap", "@det"...) listed in ``allowed``."""
+    return tuple(word for word in allowed if word.startswith("@"))
+
+
 def _in_class(word: str | None, allowed: frozenset[str]) -> bool:
     if word is None:
         return False
     low = word.lower()
     if low in allowed or word in allowed:
         return True
-    for cls in allowed:
-        if not cls.startswith("@"):
-            continue
+    for cls in _classes_in(allowed):
         if cls == "@cap" and word[:1].isupper():
             return True
         if cls == "@lower" and word[:1].islower():
@@ -189,8 +193,13 @@ def _candidates(text: str, table: SpinTable):
     The neighbouring words are only looked up for phrases whose rules ask about them.
     """
     plain = plain_chars(text)
+    keys: dict[str, str] = {}  # phrase as matched (lower case) -> its table key
     for match in table.pattern.finditer(fold_chars(text)):
-        rules = table.rules.get(" ".join(match.group("m").split()), ())
+        raw = match.group("m")
+        key = keys.get(raw)
+        if key is None:
+            key = keys[raw] = " ".join(raw.split())
+        rules = table.rules.get(key, ())
         if not rules:
             continue
         start, end = match.span()

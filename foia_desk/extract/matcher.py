@@ -9,7 +9,8 @@ costs about one pass over the text whatever the size of the directory.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 
 # Between the words of a name: spaces, tabs, a line break, or a non-breaking space.
 WORD_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
@@ -62,11 +63,21 @@ def phrase_key(phrase: str) -> str:
     return " ".join(plain_chars(phrase).lower().split())
 
 
-def trie_pattern(phrases: Iterable[str]) -> str:
+# A phrase starts where the character before is none of these (not inside a word, an e-mail
+# address, a path or a domain name).
+BEFORE_CLASS = r"[\w@/.]"
+
+
+def trie_pattern(phrases: Iterable[str], *, guard_class: str | None = None) -> str:
     """A regex source matching any of ``phrases`` (already in ``phrase_key`` form).
 
     A space in a phrase matches any run of blanks including one line break; a hyphen also
     matches a hyphen followed by a line break. Longer phrases win over their prefixes.
+
+    With ``guard_class`` (a character class), a phrase may not start right after a
+    character of that class. The check sits just after each phrase's first character (as a
+    two-character look-behind), so the pattern starts with plain letters and Python's ``re``
+    can skip ahead to the positions holding one of them instead of trying every position.
     """
     root: dict[str, dict] = {}
     for phrase in phrases:
@@ -78,7 +89,15 @@ def trie_pattern(phrases: Iterable[str]) -> str:
         node[""] = {}
     if not root:
         return r"(?!x)x"
-    return _emit(root)
+    if guard_class is None:
+        return _emit(root)
+    branches = []
+    for char in sorted(root):
+        if len(_piece(char)) <= 2 and char not in " -":
+            branches.append(_piece(char) + f"(?<!{guard_class}[\\s\\S])" + _emit(root[char]))
+        else:
+            branches.append(f"(?<!{guard_class})" + _piece(char) + _emit(root[char]))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _piece(char: str) -> str:
@@ -104,13 +123,180 @@ def _emit(node: dict[str, dict]) -> str:
     return body
 
 
+def literal_trie(words: Iterable[str]) -> str:
+    """A regex source matching any of ``words`` exactly as written (spaces are spaces).
+
+    Like an alternation ordered longest first, it matches the longest word possible (and
+    falls back to shorter ones), but shared beginnings are written once.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        if word:
+            node = root
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root) if root else r"(?!x)x"
+
+
 def compile_phrases(phrases: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
     """A word-bounded regex for ``phrases``; group ``m`` is the phrase itself.
 
     With ``ignore_case`` the pattern is in lower case and must be run over
-    ``fold_chars(text)``; otherwise over ``plain_chars(text)``.
+    ``fold_chars(text)``; otherwise over ``plain_chars(text)``. Case-sensitive phrases
+    mostly start with a capital, so their start check is placed after the first letter
+    (see ``trie_pattern``); lower-case phrases start with common letters, where that gains
+    nothing, and are better found through :func:`finditer_at`.
     """
     keys = sorted({phrase_key(p) if ignore_case else " ".join(plain_chars(p).split())
                    for p in phrases})
-    source = r"(?<![\w@/.])(?P<m>" + trie_pattern(keys) + r")(?![\w]|@)"
+    if ignore_case:
+        source = (r"(?<!" + BEFORE_CLASS + r")(?P<m>" + trie_pattern(keys) + r")(?![\w]|@)")
+    else:
+        source = (r"(?P<m>" + trie_pattern(keys, guard_class=BEFORE_CLASS) + r")(?![\w]|@)")
     return re.compile(source)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
+                ) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, trying the pattern only at ``starts``.
+
+    ``starts`` (ascending) must include every position where ``pattern`` can match; one
+    scan for the start of any phrase of several phrase sets then replaces one full scan
+    per set. Like ``finditer``, a match never starts inside the previous one. The pattern
+    must not match the empty string.
+    """
+    last_end = 0
+    match = pattern.match
+    for start in starts:
+        if start < last_end:
+            continue
+        found = match(text, start)
+        if found is not None:
+            last_end = found.end()
+            yield found
+
+
+# Placed right after the first letter of a word: what "\b" before that letter means (the
+# character before it is not a word character). A pattern that then starts with a literal
+# letter lets Python's ``re`` skip straight to that letter instead of trying every position.
+AFTER_FIRST_LETTER = r"(?<!\w[\s\S])"
+
+
+def start_scanner(phrases: Iterable[str], *, guard_class: str, tail: str = ""
+                  ) -> re.Pattern[str]:
+    """A pattern matching the first character of every place where a phrase can start.
+
+    ``phrases`` are as for ``trie_pattern``; ``tail`` is what must follow the phrase. The
+    rest of the phrase is checked in a look-ahead, so ``finditer`` reports every start,
+    overlapping ones included: candidate positions for :func:`finditer_at`.
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        if phrase:
+            node = root
+            for char in phrase:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    branches = []
+    for char in sorted(root):
+        rest = f"(?={_emit(root[char])}{tail})" if (root[char] or tail) else ""
+        if char in " -":  # a multi-character piece: check before it, zero width
+            branches.append(f"(?<!{guard_class})(?={_piece(char)}{_emit(root[char])}{tail})")
+        else:
+            branches.append(_piece(char) + f"(?<!{guard_class}[\\s\\S])" + rest)
+    if not branches:
+        return re.compile(r"(?!x)x")
+    return re.compile(branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
+
+
+def starts_of(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Start positions of ``pattern``'s matches in ``text``."""
+    return [match.start() for match in pattern.finditer(text)]
+
+
+class CaseFree:
+    """A case-insensitive pattern that avoids ``re.IGNORECASE`` on ASCII text.
+
+    Python's ``re`` matches several times slower with IGNORECASE. Over an ASCII string the
+    pattern (``source`` in lower case, no upper-case escapes such as ``\\S``) runs without
+    it over the lower-cased string, which has the same length, so the spans are the same;
+    the matches read their groups from the string as given. Other strings use the
+    IGNORECASE form, so results never differ.
+    """
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        bare = source.replace("(?P<", "(?<").replace("(?P=", "(?=")  # group syntax aside
+        if re.search(r"\\[A-Z]", source) or bare != bare.lower():
+            raise ValueError("CaseFree needs a lower-case pattern without upper-case escapes")
+        self.folded = re.compile(source, flags)
+        self.ignorecase = re.compile(source, flags | re.IGNORECASE)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize
+                 ) -> Iterator[re.Match[str] | CasedMatch]:
+        if not text.isascii():
+            return self.ignorecase.finditer(text, pos, endpos)
+        return (CasedMatch(m, text) for m in self.folded.finditer(text.lower(), pos, endpos))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize
+               ) -> re.Match[str] | CasedMatch | None:
+        if not text.isascii():
+            return self.ignorecase.search(text, pos, endpos)
+        found = self.folded.search(text.lower(), pos, endpos)
+        return CasedMatch(found, text) if found else None
+
+
+class CasedMatch:
+    """A match found in a lower-cased copy, with its groups read from the original."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match, self._text = match, text
+
+    def group(self, name: str | int = 0) -> str | None:
+        start, end = self._match.span(name)
+        return None if start < 0 else self._text[start:end]
+
+    def start(self, name: str | int = 0) -> int:
+        return self._match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._match.end(name)
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self._match.span(name)
+
+
+class Anchored:
+    """A pattern tried only near its anchors: literal words every match contains.
+
+    ``anchors`` pairs a regex source starting with a letter (which Python's ``re`` finds
+    fast) with how far before an anchor a match can start. ``finditer`` yields exactly what
+    ``pattern.finditer`` would (see :func:`finditer_at`), without trying every position.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], anchors: Iterable[tuple[str, Iterable[int]]]
+                 ) -> None:
+        self.pattern = pattern
+        self.anchors: list[tuple[re.Pattern[str], tuple[int, ...]]] = []
+        for source, backs in anchors:
+            if not source[:1].isalpha():
+                raise ValueError(f"an anchor must start with a letter: {source!r}")
+            # First letter consumed, the rest looked ahead: overlapping anchors all count.
+            self.anchors.append((re.compile(source[0] + "(?=" + source[1:] + ")"),
+                                 tuple(backs)))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts = sorted({found.start() - back for anchor, backs in self.anchors
+                         for found in anchor.finditer(text) for back in backs
+                         if found.start() >= back})
+        return finditer_at(self.pattern, text, starts)

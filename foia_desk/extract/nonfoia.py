@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from foia_desk.directory import Directory
 from foia_desk.extract.cues import Cues
-from foia_desk.extract.matcher import compile_phrases, phrase_key, trie_pattern
+from foia_desk.extract.matcher import (
+    AFTER_FIRST_LETTER,
+    Anchored,
+    compile_phrases,
+    finditer_at,
+    phrase_key,
+    trie_pattern,
+)
 from foia_desk.extract.places import clean_run, place_patterns, state_in
 
 _SHARE_BUTTON = re.compile(r"(?:share|follow[ \t]+us|like[ \t]+us|find[ \t]+us|"
@@ -22,21 +30,28 @@ _FEDERAL_START = frozenset([
 _RUN_BEFORE = re.compile(
     r"((?:(?:[A-Z][\w'.&-]*|\d+(?:st|nd|rd|th))[ \t]+(?:(?:of|and|for|the|on|&|de)[ \t]+)?)"
     r"{1,5})$")
-_MEMBER = re.compile(
+# Patterns that would start with "\b" check it after their first letter instead
+# (AFTER_FIRST_LETTER): a pattern starting with a literal letter is searched for that letter.
+# Others are tried only where the literal words they contain occur (Anchored).
+_A = AFTER_FIRST_LETTER
+_MEMBER = Anchored(re.compile(
     r"\b(?P<title>Sens?\.|Senators?|Reps?\.|Representatives?|Congress(?:wo)?man|Congressmember)"
     r"\s+(?P<name>(?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'-]+)"
-    r"(?:[ \t]*\([DRI]-[A-Z][\w.]*\))?")
+    r"(?:[ \t]*\([DRI]-[A-Z][\w.]*\))?"), [("Sen", [0]), ("Rep", [0]), ("Congress", [0])])
 _JUDGE = re.compile(r"\b(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:District[ \t]+|Circuit[ \t]+|"
                     r"Magistrate[ \t]+|Bankruptcy[ \t]+)?Judge\s+(?:[A-Z][\w.'-]*\s+){0,2}"
                     r"[A-Z][\w'-]+")
-_TOLD = re.compile(r"\b(?:told|according[ \t]+to|reported[ \t]+by|confirmed[ \t]+(?:with|to)|"
-                   r"in[ \t]+an[ \t]+interview[ \t]+with|per)[ \t]+(?:the[ \t]+)?"
-                   r"(?P<name>[A-Z][\w.'&-]*(?:[ \t]+[A-Z][\w.'&-]*){0,4})")
-_GOVERNOR = re.compile(r"\b(?:Gov\.|Governor)\s+(?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'-]+")
-_JUDGE_WORD = re.compile(r"\bJudge\b")
+_TOLD = Anchored(re.compile(
+    r"\b(?:told|according[ \t]+to|reported[ \t]+by|confirmed[ \t]+(?:with|to)|"
+    r"in[ \t]+an[ \t]+interview[ \t]+with|per)[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>[A-Z][\w.'&-]*(?:[ \t]+[A-Z][\w.'&-]*){0,4})"),
+    [(word, [0]) for word in ("told", "according", "reported", "confirmed",
+                               r"in[ \t]+an[ \t]+interview", "per")])
+_GOVERNOR = re.compile(r"G" + _A + r"ov(?:\.|ernor)\s+(?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'-]+")
+_JUDGE_WORD = re.compile(r"J" + _A + r"udge\b")
 _JUDGE_BEFORE = re.compile(r"(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:(?:District|Circuit|"
                            r"Magistrate|Bankruptcy)[ \t]+)?$")
-_UNIVERSITY_WORD = re.compile(r"\bUniversity\b")
+_UNIVERSITY_WORD = re.compile(r"U" + _A + r"niversity\b")
 _UNIVERSITY = re.compile(r"\b(?:University[ \t]+of[ \t]+(?P<of>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
                          r"|(?P<pre>(?:[A-Z][\w.-]*[ \t]+){1,3})(?:State[ \t]+)?University)\b")
 
@@ -69,6 +84,7 @@ class BodyIndex:
                     self.exact.setdefault(raw, []).append(body.id)
                 else:
                     self.folded.setdefault(phrase_key(raw), []).append(body.id)
+        self.folded_keys = sorted({phrase_key(k) for k in self.folded})
         self.folded_re = compile_phrases(self.folded, ignore_case=True)
         self.exact_re = compile_phrases(self.exact, ignore_case=False)
         self.suffix: dict[str, str] = {}
@@ -85,6 +101,7 @@ class BodyIndex:
         self.groups_re = compile_phrases(groups, ignore_case=False)
         judges = cues.words("courts", "judges")
         judges += ["federal judge", "federal judges", "federal courts", "federal court"]
+        self.judge_keys = sorted({phrase_key(j) for j in judges})
         self.judges_re = compile_phrases(judges, ignore_case=True)
 
 
@@ -98,12 +115,22 @@ def body_index(directory: Directory, cues: Cues) -> BodyIndex:
     return index
 
 
-def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
-    """Named and pattern-found non-FOIA bodies (``folded`` is ``text`` in lower case)."""
+def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues,
+                starts: list[int] | None = None) -> list[BodyHit]:
+    """Named and pattern-found non-FOIA bodies (``folded`` is ``text`` in lower case).
+
+    ``starts`` lists every position where a folded name or judge's title can match (see
+    :mod:`foia_desk.extract.scan`); without it the folded text is scanned in full.
+    """
     hits: list[BodyHit] = []
     for regex, table, fold in ((index.folded_re, index.folded, True),
                                (index.exact_re, index.exact, False)):
-        for match in regex.finditer(folded if fold else text):
+        if fold:
+            found = regex.finditer(folded) if starts is None else \
+                finditer_at(regex, folded, starts)
+        else:
+            found = regex.finditer(text)
+        for match in found:
             key = " ".join(match.group("m").split())
             for body_id in table.get(key, ())[:1]:
                 body = index.bodies[body_id]
@@ -127,7 +154,9 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues) -> list[Bo
     for match in index.groups_re.finditer(text):
         hits.append(BodyHit(match.start(), match.end(), "U.S. Congress", "legislature",
                             "congress", generic=True))
-    for match in index.judges_re.finditer(folded):
+    judges = index.judges_re.finditer(folded) if starts is None else \
+        finditer_at(index.judges_re, folded, starts)
+    for match in judges:
         hits.append(BodyHit(match.start(), match.end(), "Federal and state courts", "court",
                             generic=True))
     for anchor in _JUDGE_WORD.finditer(text):
@@ -171,10 +200,27 @@ def _short_outlet_names(text: str, hits: list[BodyHit], index: BodyIndex) -> lis
         if last in seen or last not in index.news_words or len(hit.name.split()) < 2:
             continue
         seen.add(last)
-        for match in re.finditer(r"\b[Tt]he[ \t]+(" + re.escape(last) + r")\b(?![ \t]+[A-Z])",
-                                 text):
+        pattern = re.compile(r"\b[Tt]he[ \t]+(" + re.escape(last) + r")\b(?![ \t]+[A-Z])")
+        for match in finditer_at(pattern, text, _the_before(text, last)):
             out.append(BodyHit(match.start(1), match.end(1), hit.name, hit.kind, hit.body_id))
     return out
+
+
+def _the_before(text: str, word: str) -> list[int]:
+    """Where "the" could start before each ``word`` (a run of blanks, then ``word``).
+
+    Looking for the outlet's word (a literal Python's ``re`` finds fast) and stepping back
+    replaces a scan trying "the" at every position.
+    """
+    starts = []
+    every = re.compile(re.escape(word[:1]) + "(?=" + re.escape(word[1:]) + ")")  # overlaps too
+    for found in every.finditer(text):
+        pos = found.start()
+        while pos > 0 and text[pos - 1] in " \t":
+            pos -= 1
+        if pos < found.start() and pos >= 3:
+            starts.append(pos - 3)
+    return starts
 
 
 _COMMITTEE = re.compile(r"(?P<run>(?:[A-Z][\w'.&-]*[ \t]+(?:(?:of|and|on|for|the|&)[ \t]+)?){1,6})"
@@ -184,10 +230,22 @@ _CONGRESS_NEAR = re.compile(r"\b(?:Sens?\.|Reps?\.)|\b(?:Senator|Representative|
                             r"House|Senate|lawmakers?)\b")
 
 
+def _committee_words(text: str) -> Iterator[re.Match[str]]:
+    """``_COMMITTEE_WORD.finditer(text)``, tried only where "ommittee" or "Caucus" occurs."""
+    starts = [m.start() - back for m in _OMMITTEE.finditer(text) for back in (4, 1)
+              if m.start() >= back]
+    starts += [m.start() for m in _CAUCUS.finditer(text)]
+    return finditer_at(_COMMITTEE_WORD, text, sorted(starts))
+
+
+_OMMITTEE = re.compile("ommittee")
+_CAUCUS = re.compile("Caucus")
+
+
 def _committee_hits(text: str) -> list[BodyHit]:
     """Committees of Congress: named with House/Senate, or next to a member of Congress."""
     hits = []
-    for anchor in _COMMITTEE_WORD.finditer(text):
+    for anchor in _committee_words(text):
         before = _RUN_BEFORE.search(text, max(0, anchor.start() - 90), anchor.start())
         match = _COMMITTEE.match(text, before.start() if before else anchor.start())
         if not match:
@@ -213,9 +271,9 @@ def _state_agency_hits(text: str, cues: Cues) -> list[BodyHit]:
     """"Oklahoma Department of Emergency Management", "Texas Board of Pardons and Paroles"."""
     cached = _STATE_AGENCY.get(id(cues))
     if not cached or cached[0] is not cues:
-        states = trie_pattern(sorted(cues.states))
+        states = trie_pattern(sorted(cues.states), guard_class=r"\w")  # "\b" before a name
         pattern = re.compile(
-            r"\b(?P<state>" + states + r")(?:'s)?[ \t]+(?:State[ \t]+)?"
+            r"(?P<state>" + states + r")(?:'s)?[ \t]+(?:State[ \t]+)?"
             r"(?:Department|Division|Office|Bureau|Agency|Commission|Board|Authority|"
             r"Administration|Council)[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?"
             r"[A-Z][\w'-]*(?:,?[ \t]+(?:(?:and|&|of|for)[ \t]+)?[A-Z][\w'-]*){0,5}")
@@ -262,14 +320,17 @@ def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
     return hits
 
 
-_LOCAL_ACRONYM = re.compile(r"\b(?:[A-Z][a-z]{1,4}|[A-Z]{1,4})(?<!US)(?P<kind>DOT|PD|DPS)\b")
+_LOCAL_ACRONYM = Anchored(re.compile(
+    r"\b(?:[A-Z][a-z]{1,4}|[A-Z]{1,4})(?<!US)(?P<kind>DOT|PD|DPS)\b"),
+    [(kind, range(1, 6)) for kind in ("DOT", "PD", "DPS")])
 _STATE_OFFICIAL = re.compile(r"(?:attorney[ \t]+general|governor|secretary[ \t]+of[ \t]+state|"
                              r"legislature|state[ \t]+senate|general[ \t]+assembly|Gov\.)",
                              re.IGNORECASE)
-_HOUSE_COMMITTEE = re.compile(
+_HOUSE_COMMITTEE = Anchored(re.compile(
     r"\b(?:House|Senate|Joint)[ \t]+(?:(?:Permanent[ \t]+)?Select[ \t]+|Special[ \t]+)?"
     r"(?:Committee|Subcommittee)[ \t]+on[ \t]+(?:the[ \t]+)?[A-Z][\w'-]*"
-    r"(?:,?[ \t]+(?:(?:and|&|of|the)[ \t]+)*[A-Z][\w'-]*){0,5}")
+    r"(?:,?[ \t]+(?:(?:and|&|of|the)[ \t]+)*[A-Z][\w'-]*){0,5}"),
+    [(chamber, [0]) for chamber in ("House", "Senate", "Joint")])
 
 
 def _more_state_and_congress(text: str, cues: Cues) -> list[BodyHit]:
@@ -285,7 +346,7 @@ def _more_state_and_congress(text: str, cues: Cues) -> list[BodyHit]:
     for match in _LOCAL_ACRONYM.finditer(text):
         hits.append(BodyHit(match.start(), match.end(), match.group(0), "state_local",
                             generic=True))
-    for match in _HOUSE_COMMITTEE.finditer(text):
+    for match in _HOUSE_COMMITTEE.finditer(text) if "ommittee" in text else ():  # cheap test
         hits.append(BodyHit(match.start(), match.end(), match.group(0), "legislature",
                             generic=True))
     return hits
@@ -298,9 +359,9 @@ def _state_named_pattern(cues: Cues) -> re.Pattern[str]:
     cached = _STATE_NAMED.get(id(cues))
     if cached and cached[0] is cues:
         return cached[1]
-    states = trie_pattern(sorted(cues.states))
+    states = trie_pattern(sorted(cues.states), guard_class=r"\w")  # "\b" before a name
     pattern = re.compile(
-        r"\b(?P<state>" + states + r")(?:'s)?[ \t]+(?:"
+        r"(?P<state>" + states + r")(?:'s)?[ \t]+(?:"
         r"(?:[A-Z][\w'-]*[ \t]+){0,4}(?:Agency|Commission|Board|Authority|Department|Division|"
         r"Bureau|Patrol|Police|Council|Office)\b|"
         r"(?i:" + _STATE_OFFICIAL.pattern + r"))")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from foia_desk.extract.cues import Cues
-from foia_desk.extract.matcher import trie_pattern
+from foia_desk.extract.matcher import finditer_at, start_scanner, starts_of, trie_pattern
 
 LEADING_NOISE = frozenset(
     [
@@ -42,7 +43,8 @@ def state_in(name: str, cues: Cues) -> str | None:
     return word if word in cues.states else cues.cities.get(word)
 
 
-_PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str]]] = {}
+_PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                         re.Pattern[str]]] = {}
 
 
 def place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -57,8 +59,20 @@ def place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
                         + trie_pattern(abbrs) + r")")
     before = re.compile(r"(\b[Ss]tate|" + "|".join(re.escape(s) for s in cues.states)
                         + r")(?:'s|')?[ \t]+$")
-    _PLACES[id(cues)] = (cues, places, before)
+    # Every place a name or ", Abbr." can start, each found from its first letter (or the
+    # comma), so the full pattern is only tried there (see ``finditer_at``).
+    name_starts = start_scanner(names, guard_class=r"\w", tail=r"\b")
+    abbr_starts = re.compile(r",(?= (?:" + trie_pattern(abbrs) + r"))")
+    _PLACES[id(cues)] = (cues, places, before, name_starts, abbr_starts)
     return places, before
+
+
+def _place_matches(text: str, cues: Cues) -> Iterator[re.Match[str]]:
+    """``place_patterns(cues)[0].finditer(text)``, trying the pattern only where it can start."""
+    places, _ = place_patterns(cues)
+    _, _, _, name_starts, abbr_starts = _PLACES[id(cues)]
+    starts = sorted(starts_of(name_starts, text) + starts_of(abbr_starts, text))
+    return finditer_at(places, text, starts)
 
 
 _CITY_BEFORE = re.compile(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}$")
@@ -66,9 +80,8 @@ _CITY_BEFORE = re.compile(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}$")
 
 def place_states(text: str, cues: Cues) -> list[tuple[int, str, str]]:
     """(position, state, place as written) for each state, big city or "Town, Abbr." mention."""
-    places, _ = place_patterns(cues)
     found = []
-    for match in places.finditer(text):
+    for match in _place_matches(text, cues):
         if match.group("n"):
             name = match.group("n")
             state = name if name in cues.states else cues.cities.get(name)

@@ -31,6 +31,10 @@ class Substitution:
                 "replacement": self.replacement, "source": self.source}
 
 
+def _sort_key(sub: Substitution) -> tuple[int, int, str, str, str]:
+    return (sub.start, sub.end, sub.original, sub.replacement, sub.source)
+
+
 class Reading:
     """``text`` is ``original`` with ``substitutions`` applied (non-overlapping, sorted)."""
 
@@ -38,7 +42,8 @@ class Reading:
         self.original = original
         subs: list[Substitution] = []
         last_end = -1
-        for sub in sorted(substitutions):
+        # The dataclass order (field by field), with a key: much faster than its __lt__.
+        for sub in sorted(substitutions, key=_sort_key):
             if sub.start >= last_end:
                 subs.append(sub)
                 last_end = sub.end

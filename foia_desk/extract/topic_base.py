@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from foia_desk.extract.matcher import CaseFree
 from foia_desk.extract.model import DateFinding
 
 STOP = frozenset([
@@ -35,7 +36,8 @@ EVENT = re.compile(r"\b(?P<noun>raids?|sweeps?|busts?|operations?|surges?|blitz|
 VERB_NOUN = {"seize": "seizure", "seized": "seizure", "raided": "raid"}
 PLACE = re.compile(r"\b(?:in|at|near|outside|across)[ \t]+(?:the[ \t]+)?"
                    r"(?P<place>[A-Z][\w'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'.-]*){0,3})")
-COMMUNICATION = re.compile(
+# CaseFree: the IGNORECASE patterns run as lower-case ones over lower-cased ASCII sentences.
+COMMUNICATION = CaseFree(
     r"\b(?P<det>an?|the|their|its|his|her|a[ \t]+series[ \t]+of)[ \t]+"
     r"(?P<mods>(?:[\w'-]+[ \t]+){0,2}?)"
     r"(?P<noun>e-?mails?|letters?|memos?|memorandum(?![ \t]+of[ \t]+(?:understanding|"
@@ -43,8 +45,7 @@ COMMUNICATION = re.compile(
     r"briefings?|slide[ \t]+decks?|presentations?|cables?|correspondence|bulletins?|"
     r"internal[ \t]+reports?|audit[ \t]+reports?|complaints?|reports?|audits?|"
     r"reviews?|assessments?|notices?|filings?|detainers?|declarations?)\b"
-    r"(?![ \t-]+(?:carriers?|box(?:es)?|grade|of[ \t]+credit|size|opener|writers?))",
-    re.IGNORECASE)
+    r"(?![ \t-]+(?:carriers?|box(?:es)?|grade|of[ \t]+credit|size|opener|writers?))")
 FINDING = re.compile(r"^[^;]{0,160}?\b(?:found|concluded|showed|shows|finds|says|revealed)"
                       r"[ \t]+(?:(?:last|this)[ \t]+\w+[ \t]+)?(?:that[ \t]+)?(?P<what>[^.;]+)")
 NEEDS_AUTHOR = frozenset(["detainer", "detainers", "declaration", "declarations",
@@ -53,10 +54,10 @@ NEEDS_AUTHOR = frozenset(["detainer", "detainers", "declaration", "declarations"
 ])
 SEND = re.compile(r"\b(?P<who>[\w'’-]+(?:[ \t]+[\w'’-]+)?)[ \t]+(?:sent|wrote|issued|signed|"
                    r"circulated|drafted)\b")
-DATA = re.compile(r"\b(?:data|information|records|addresses|logs|footage|metadata|database|"
-                   r"numbers|histories|recordings|images|photos)\b", re.IGNORECASE)
-DATA_TYPES = re.compile(r"\b(?:IP|e-?mail|home|mailing|MAC)[ \t]+addresses\b|"
-                        r"\b(?:Social[ \t]+Security|passport|phone|license)[ \t]+numbers\b|"
+DATA = CaseFree(r"\b(?:data|information|records|addresses|logs|footage|metadata|database|"
+                   r"numbers|histories|recordings|images|photos)\b")
+DATA_TYPES = CaseFree(r"\b(?:ip|e-?mail|home|mailing|mac)[ \t]+addresses\b|"
+                        r"\b(?:social[ \t]+security|passport|phone|license)[ \t]+numbers\b|"
                         r"\bdates[ \t]+of[ \t]+birth\b|\bnames[ \t]+and[ \t]+addresses\b|"
                         r"\b(?:tax[ \t]+returns|location[ \t]+history|mug[ \t]+shots|"
                         r"license[ \t]+plate[ \t]+reads)\b|"
@@ -66,16 +67,15 @@ DATA_TYPES = re.compile(r"\b(?:IP|e-?mail|home|mailing|MAC)[ \t]+addresses\b|"
                          r"license[ \t]+plate|cell[ \t]+site|geolocation|travel|passenger|"
                          r"credit[ \t]+card|payment[ \t]+card|phone|call|browsing|search|"
                          r"medical|tax|immigration|criminal|arrest|social[ \t]+media|"
-                         r"facial[ \t]+recognition|fingerprint|DNA|purchase|banking|"
+                         r"facial[ \t]+recognition|fingerprint|dna|purchase|banking|"
                          r"surveillance|camera|body[ \t]+camera|drone)[ \t]+"
                          r"(?:data|information|records|histories|logs|footage|numbers|images|"
-                         r"recordings|scans)\b", re.IGNORECASE)
-ACCESS = re.compile(r"\b(?:access|request(?:s|ed|ing)?|shar(?:e|ed|ing)|obtain(?:s|ed)?|"
+                         r"recordings|scans)\b")
+ACCESS = CaseFree(r"\b(?:access|request(?:s|ed|ing)?|shar(?:e|ed|ing)|obtain(?:s|ed)?|"
                      r"collect(?:s|ed|ing)?|hand(?:ed)?[ \t]+over|turn(?:ed)?[ \t]+over|"
                      r"provid(?:e|ed|ing)|purchas(?:e|ed|ing)|bought|buy(?:s|ing)?|"
                      r"subpoena(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|gather(?:s|ed)?|"
-                     r"receiv(?:e|es|ed|ing)|track(?:s|ed|ing)?|monitor(?:s|ed|ing)?)\b",
-                     re.IGNORECASE)
+                     r"receiv(?:e|es|ed|ing)|track(?:s|ed|ing)?|monitor(?:s|ed|ing)?)\b")
 POLICY = re.compile(r"\b(?P<noun>polic(?:y|ies)|regulations?|guidelines?|procedures?|"
                      r"agreements?|memorand(?:um|a)[ \t]+of[ \t]+(?:understanding|agreement)|"
                      r"MOUs?|contracts?|protocols?|rules|(?:final|interim|proposed|new|draft)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from foia_desk.extract.topic_base import (
     ACCESS,
@@ -27,7 +28,7 @@ from foia_desk.extract.topic_base import (
 
 
 def communications(sentence: str, offset: int, here: list[Actor], context: list[Actor],
-                    following: str) -> list[Candidate]:
+                    following: Container[str]) -> list[Candidate]:
     out = []
     for match in COMMUNICATION.finditer(sentence):
         noun = " ".join(match.group("noun").split())
@@ -193,7 +194,7 @@ DATE_TAIL = re.compile(r"^(?:on|in|last|this|since)[ \t]+(?:Monday|Tuesday|Wedne
 
 
 def letters_written(sentence: str, offset: int, here: list[Actor], context: list[Actor],
-                    following: str) -> list[Candidate]:
+                    following: Container[str]) -> list[Candidate]:
     """"Two senators wrote to the FBI director asking for ...": the letter and its reply."""
     match = WROTE_TO.search(sentence)
     if not match or COMMUNICATION.search(sentence, 0, match.end("to")):

@@ -35,6 +35,7 @@ from foia_desk.extract.topic_base import (
     earlier_actors,
     ids_of,
 )
+from foia_desk.extract.topic_guard import Following, sentence_cues
 from foia_desk.extract.topic_records import (
     communications,
     data_requests,
@@ -53,62 +54,30 @@ def find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
         STARTS.clear()
 
 
-# Cheap substring tests that decide which finders a sentence needs (in this order).
-GUARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("program", ("program", "initiative", "pilot")),
-    ("task_force", ("task",)),
-    ("operation", ("raid", "sweep", "bust", "operation", "surge", "blitz", "seiz", "shooting",
-                   "explosion", "crash", "outage", "spill", "fire")),
-    ("communication", ("mail", "letter", "memo", "memorand", "message", "directive", "briefing",
-                       "slide", "presentation", "cable", "correspondence", "bulletin", "report",
-                       "complaint", "audit", "review", "assessment", "notice", "filing",
-                       "detainer", "declaration")),
-    ("letter", ("wrote to", "a letter to")),
-    ("data", ("data", "information", "records", "addresses", "logs", "footage", "database",
-              "numbers", "histories", "recordings", "images", "photos", "history", "returns",
-              "shots", "reads")),
-    ("process", ("warrant", "subpoena", "court order", "security letter", "summons")),
-    ("policy", ("polic", "regulation", "guideline", "procedure", "agreement", "memorand", "mou",
-                "contract", "protocol", "rule")),
-)
-
-
-GUARD_KIND: dict[str, set[str]] = {}
-for _kind, _words in GUARDS:
-    for _word in _words:
-        GUARD_KIND.setdefault(_word, set()).add(_kind)
-for _digit in "0123456789":
-    GUARD_KIND[_digit] = {"statistic"}
-# Words that contain another cue word must still report both ("memorandum" has "memo").
-for _word in GUARD_KIND:
-    for _other in GUARD_KIND:
-        if _other != _word and _other in _word:
-            GUARD_KIND[_word] = GUARD_KIND[_word] | GUARD_KIND[_other]
-GUARD_ORDER = [kind for kind, _ in GUARDS] + ["statistic"]
-GUARD_RE = re.compile("|".join(re.escape(w) for w in sorted(GUARD_KIND, key=len, reverse=True)))
-
-
 def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor],
                  dates: list[DateFinding], places: list[str]) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     merged: dict[str, tuple[set, set, set]] = {}
-    for index, (s_start, s_end) in enumerate(sentences):
+    in_sentence: dict[int, list[Actor]] = {}  # actors_in() of each sentence, looked up once
+
+    def actors_of(number: int) -> list[Actor]:
+        listed = in_sentence.get(number)
+        if listed is None:
+            listed = in_sentence[number] = actors_in(actors, *sentences[number])
+        return listed
+
+    for index, wanted in sentence_cues(text, sentences):
+        s_start, s_end = sentences[index]
+        here = actors_of(index)
+        if not here and (index == 0 or not actors_of(index - 1)):
+            continue  # nobody named here or just before: no record anyone could be asked for
         # Line breaks inside a hard-wrapped sentence read as spaces (same length, so the
         # offsets still hold).
         sentence = text[s_start:s_end].replace("\r", " ").replace("\n", " ")
-        cues: set[str] = set()
-        for cue in GUARD_RE.finditer(sentence.lower()):
-            cues |= GUARD_KIND[cue.group(0)]
-        wanted = [kind for kind in GUARD_ORDER if kind in cues]
-        if not wanted:
-            continue  # no cue word at all: skip the finders (most of a long text)
-        here = actors_in(actors, s_start, s_end)
-        if not here and (index == 0 or not actors_in(actors, *sentences[index - 1])):
-            continue  # nobody named here or just before: no record anyone could be asked for
         here_dates = dates_in(dates, s_start, s_end)
-        previous = sentences[max(0, index - 2):index]
-        context = [a for p in previous for a in actors_in(actors, *p)]
-        following = " ".join(text[s:e] for s, e in sentences[index + 1:index + 7]).lower() \
+        context = [a for number in range(max(0, index - 2), index)
+                   for a in actors_of(number)]
+        following = Following(text, sentences, index) \
             if {"communication", "letter"} & set(wanted) else ""
         found_here: list[Candidate] = []
         for kind in wanted:
@@ -135,7 +104,7 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
             cand.dates.extend(here_dates)
             if not cand.agencies and not here and index > 0:
                 # "a cable sent to embassies" right after "the State Department began..."
-                cand.agencies = ids_of(actors_in(actors, *sentences[index - 1]))[-2:]
+                cand.agencies = ids_of(actors_of(index - 1))[-2:]
             if cand.key.endswith(":*"):
                 earlier = [k for k in found if k.startswith(cand.key[:-1])]
                 if not earlier and not cand.agencies:

@@ -60,7 +60,7 @@ class AgencyPickerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        self.resize(680, 480)
         self.refresh("")
 
     def refresh(self, query: str) -> None:
@@ -74,10 +74,15 @@ class AgencyPickerDialog(QDialog):
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
+        else:
+            empty = QListWidgetItem(f"No agency in the directory matches “{query}”. Try a "
+                                    "shorter word or the acronym.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(empty)
 
     def accept(self) -> None:
         item = self.results.currentItem()
-        if item is None:
+        if item is None or item.data(AGENCY) is None:
             return
         self.chosen = item.data(AGENCY)
         super().accept()

@@ -366,7 +366,7 @@ class FindingsPanel(QWidget):
             return
         text = item.data(0, DETAILS)
         if text is None and item.treeWidget() is self.record_tree:
-            text = f"<b>Record:</b> {_esc(item.text(0))}"
+            text = f"<b>Record:</b> {_esc(item.text(0))}<br>" + self._record_scope(item)
         if text:
             self.details.setText(text)
 
@@ -378,6 +378,19 @@ class FindingsPanel(QWidget):
         item.setData(0, CYCLE, index + 1)
         start, end = spans[index]
         self.evidence_requested.emit(start, end)
+
+    def _record_scope(self, item: QTreeWidgetItem) -> str:
+        ids = list(item.data(0, KEY) or [])
+        if not ids:
+            return "Goes into every letter."
+        names = []
+        for agency_id in ids:
+            try:
+                names.append(self._directory.get(agency_id).name)
+            except Exception:  # not in the directory: show the id
+                names.append(agency_id)
+        return ("Goes into the letters to " + ", ".join(_esc(n) for n in names)
+                + " (and their parent or component agencies).")
 
     def highlight_spans(self) -> list[tuple[str, int, int]]:
         """(kind, start, end) for the article view's highlights."""

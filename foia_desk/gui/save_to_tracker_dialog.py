@@ -150,6 +150,7 @@ class SaveToTrackerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(620, 460)
 
     def choice(self) -> TrackerChoice:
         ids = [self.letters.item(i).data(Qt.ItemDataRole.UserRole)

@@ -5,6 +5,13 @@ it. The ``requests`` row caches the first open deadline (date, key, label) so th
 table can sort and filter 100,000 requests without computing anything. The cache of one
 request is refreshed in the same transaction as any change to its events or agency; a
 change to the closure days refreshes every request (:func:`recompute_all`).
+
+A full recompute (100,000 requests, 1,000,000 events; ``benchmarks/bench_tracker.py``)
+streams every event in one query, hands the rows to the engine as :class:`StoredEvent`
+(no re-validation), asks only for the next open deadline
+(``foia_desk.clocks.next_open_deadline``, the same rules without explanations), rewrites
+only rows whose cached values changed, and rebuilds the cache indexes rather than updating
+them row by row when most rows change.
 """
 
 from __future__ import annotations
@@ -107,8 +114,7 @@ class ClockEngine:
                                  today: date, in_date_order: bool = True) -> Any:
                 cached = pick_next(self.report(records, agency=agency, calendar=calendar,
                                                today=today))
-                return None if cached.next_deadline is None and cached.key is None else (
-                    cached.next_deadline, cached.key, cached.label)
+                return cached.next_deadline, cached.key, cached.label
             return _as_tuple, next_from_report, frozenset()
         from foia_desk.clocks import next_open_deadline
         from foia_desk.clocks.facts import IGNORED_KINDS
@@ -256,8 +262,11 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
     WHERE clause with its parameters) in one transaction.
 
     Events are streamed in request order and merged with the request rows, so memory stays
-    flat however many requests there are. Returns how many requests were refreshed.
+    flat however many requests there are. Returns how many requests were refreshed. When at
+    least a quarter of the rows are stale (every one will be rewritten), the cache indexes
+    are dropped and rebuilt (see :class:`CacheWriter`).
     """
+    from foia_desk.store.cache_writer import REBUILD_SHARE, CacheWriter
     from foia_desk.store.db import write
 
     where, params = "", ()
@@ -284,15 +293,15 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
         return total
     make_record, next_open, ignored = engine.bulk()
     stale_rows = sum(1 for row in requests if row[-1])  # rewritten whatever they compute
-    rebuild = stale_rows >= max(_CacheWriter.BATCH, total // REBUILD_SHARE)
+    rebuild = stale_rows >= max(CacheWriter.BATCH, total // REBUILD_SHARE)
     skip = f" WHERE kind NOT IN ({', '.join('?' * len(ignored))})" if ignored else ""
-    # One query streams every event (in the order of the index on (request_id, date));
-    # kinds no clock reads stay in the database.
     days: dict[str, date] = {}
     known_agencies: dict[str, Agency | None] = {}
     done = 0
     with write(conn):
-        writer = _CacheWriter(conn, rebuild)  # before the events query starts reading
+        writer = CacheWriter(conn, rebuild)  # before the events query starts reading
+        # One query streams every event in the order of the index on (request_id, date);
+        # kinds no clock reads stay in the database.
         event_rows = conn.cursor().execute(
             f"SELECT request_id, kind, date, details FROM events{skip} "
             "ORDER BY request_id, date, id", tuple(sorted(ignored)))
@@ -337,55 +346,3 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
     if progress:
         progress(done, total)
     return done
-
-
-# Columns the cache update writes; indexes on requests that use any of them are rebuilt
-# (not updated row by row) when a recompute rewrites more than 1/REBUILD_SHARE of the rows.
-REBUILD_SHARE = 4
-_CACHE_COLUMNS = ("next_deadline", "next_deadline_key", "next_deadline_label",
-                  "submitted_on", "clocks_stale")
-_UPDATE_SQL = ("UPDATE requests SET next_deadline = ?, next_deadline_key = ?, "
-               "next_deadline_label = ?, submitted_on = ?, clocks_stale = 0 WHERE id = ?")
-
-
-class _CacheWriter:
-    """Writes changed cache rows in batches of ``BATCH``, inside the caller's transaction.
-
-    Rewriting most of 100,000 rows one by one maintains four indexes row by row (about
-    1 s of CPU); dropping those indexes first and creating them again from their own stored
-    SQL afterwards takes less than half that. ``rebuild`` asks for that; it must be decided
-    before any other statement is reading (SQLite refuses DROP INDEX while one is). It all
-    happens in the caller's transaction, so an error or a crash leaves the indexes as they
-    were.
-    """
-
-    BATCH = 5000
-
-    def __init__(self, conn: sqlite3.Connection, rebuild: bool) -> None:
-        self.conn = conn
-        self.pending: list[tuple[Any, ...]] = []
-        self.dropped: list[str] = []  # CREATE INDEX statements to run again at the end
-        if rebuild:
-            rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                "AND tbl_name = 'requests' AND sql IS NOT NULL").fetchall()
-            for name, sql in rows:
-                if any(column in sql for column in _CACHE_COLUMNS):
-                    conn.execute(f'DROP INDEX "{name}"')
-                    self.dropped.append(sql)
-
-    def add(self, row: tuple[Any, ...]) -> None:
-        self.pending.append(row)
-        if len(self.pending) >= self.BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.conn.executemany(_UPDATE_SQL, self.pending)
-            self.pending.clear()
-
-    def finish(self) -> None:
-        """Write what is left and put back any dropped index (no statement may be active)."""
-        self.flush()
-        for sql in self.dropped:
-            self.conn.execute(sql)
-        self.dropped.clear()

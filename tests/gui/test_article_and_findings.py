@@ -243,3 +243,25 @@ def test_a_newer_load_supersedes_one_still_running(qtbot, window, tmp_path):
     assert applied == ["Second"]  # the superseded result is never applied
     assert window.article_view.title_label.text() == "Second"
     assert window.busy_bar.isHidden()
+
+
+def test_agency_picker_says_when_nothing_matches(qtbot):
+    from foia_desk.gui.agency_picker import AgencyPickerDialog
+
+    dialog = AgencyPickerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.search.setText("zzqx-no-such-agency")
+    assert dialog.results.count() == 1
+    assert "No agency" in dialog.results.item(0).text()
+    dialog.accept()
+    assert dialog.chosen is None and dialog.result() == 0
+
+
+def test_selected_record_says_which_letters_it_goes_into(loaded_window):
+    panel = loaded_window.findings
+    tied = next(i for i in panel.record_items() if i.data(0, Qt.ItemDataRole.UserRole + 1))
+    panel.record_tree.setCurrentItem(tied)
+    assert "Goes into the letters to" in panel.details.text()
+    fresh = panel.add_blank_record()
+    panel.record_tree.setCurrentItem(fresh)
+    assert "every letter" in panel.details.text()

@@ -9,9 +9,11 @@ kill -9 during a CSV import leaves all of it or none of it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -137,24 +139,31 @@ def frozen_env() -> dict[str, str]:
 
 
 def test_second_window_on_same_data_folder_is_told_and_tracker_stays_usable(
-        capsys: pytest.CaptureFixture[str]) -> None:
+        qtbot, capsys: pytest.CaptureFixture[str]) -> None:
+    """The window takes the data folder's instance lock at start (foia_desk.gui.app); a second
+    one gets the warning the user sees, and the command line keeps working beside it."""
+    from foia_desk.gui.app import acquire_instance_lock
+    from foia_desk.gui.dialogs import error_texts
     from foia_desk.store import AlreadyOpenError, InstanceLock
 
     tracker_with_backup(capsys)
     with InstanceLock(paths.data_dir()):  # the first window
         with pytest.raises(AlreadyOpenError, match="already open on this data folder"):
             InstanceLock(paths.data_dir()).acquire()
-        second = subprocess.run(
-            [sys.executable, "-m", "foia_desk", "gui", "--open", str(SEED), "--quit-after-load"],
-            env=frozen_env(), capture_output=True, text=True, timeout=120)
-        assert "already open on this data folder" in second.stderr
-        assert "Traceback" not in second.stderr
+        lock, error = acquire_instance_lock()  # what the second window does at start
+        assert error is not None
+        message, hint, _details = error_texts(error)
+        assert "already open on this data folder" in message and hint
+        assert "Traceback" not in message
         # The command line keeps working beside an open window (SQLite serialises writers).
         code, _out, err = run_cli(capsys, "requests", "add", "--agency", "fbi",
                                   "--subject", "From the CLI")
         assert code == 0, err
     code, out, _err = run_cli(capsys, "requests", "list", "--json")
     assert len(json.loads(out)) == 3
+    lock, error = acquire_instance_lock()  # once the first window has closed
+    assert error is None and lock is not None
+    lock.release()
 
 
 def old_database(path: Path, version: int) -> None:
@@ -250,3 +259,100 @@ def test_kill_during_csv_import_keeps_all_or_nothing(tmp_path: Path,
     code, out, err = run_cli(capsys, "requests", "list", "--limit", "5", "--json")
     assert code == 0, err
     assert len(json.loads(out)) == 5  # the app opens the database the kills left behind
+
+
+def fill_tracker_until_full(home: Path) -> tuple[int, str]:
+    """Add requests to a tracker in ``home`` until the disk fills; (requests saved, error)."""
+    from foia_desk.store import StoreError, open_store
+
+    saved = 0
+    store = open_store(home / "foia-desk.sqlite3")
+    try:
+        while saved < 10_000:
+            store.add_request("uspis", f"Request {saved} " + "x" * 400, submitted="2025-03-03")
+            saved += 1
+    except StoreError as error:
+        return saved, str(error)
+    finally:
+        with contextlib.suppress(Exception):
+            store.close()
+    raise AssertionError("the disk never filled")
+
+
+def test_disk_full_while_tracking_is_explained_and_keeps_saved_requests(tmp_path: Path) -> None:
+    from faults import mounted_tmpfs
+
+    with mounted_tmpfs(tmp_path / "tiny", size="256k") as tiny:
+        saved, message = fill_tracker_until_full(tiny / "home")
+        assert "disk is full" in message and "nothing was changed" in message
+        copy = tmp_path / "copy"
+        shutil.copytree(tiny / "home", copy)
+    with sqlite3.connect(copy / "foia-desk.sqlite3") as conn:  # SQLite replays the WAL
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == saved
+
+
+@pytest.mark.xfail(reason="store/db.py check_database_file compares the main file's size with "
+                          "the page count in its header without looking at the -wal file: "
+                          "after a disk filled mid-checkpoint the file is short but the WAL "
+                          "holds every page, and the app calls the intact tracker 'truncated'",
+                   strict=False)
+def test_tracker_opens_again_once_space_is_freed(tmp_path: Path) -> None:
+    from faults import mounted_tmpfs
+
+    from foia_desk.store import open_store
+
+    with mounted_tmpfs(tmp_path / "tiny", size="256k") as tiny:
+        saved, _message = fill_tracker_until_full(tiny / "home")
+        subprocess.run(["mount", "-o", "remount,size=4m", str(tiny)], check=True)
+        with open_store(tiny / "home" / "foia-desk.sqlite3") as store:
+            assert store.count_requests() == saved
+
+
+def crash_mid_checkpoint(database: Path) -> None:
+    """Leave ``database`` as a kill -9 during a WAL checkpoint does: page 1 (whose header
+    counts the grown database) already copied into the main file, the file not yet grown, and
+    every page still in the -wal file, from which SQLite rebuilds it on the next open."""
+    import struct
+
+    wal = database.with_name(database.name + "-wal").read_bytes()
+    page_size = struct.unpack(">I", wal[8:12])[0]
+    newest_page_one, offset = None, 32
+    while offset + 24 + page_size <= len(wal):
+        if struct.unpack(">I", wal[offset:offset + 4])[0] == 1:
+            newest_page_one = wal[offset + 24:offset + 24 + page_size]
+        offset += 24 + page_size
+    assert newest_page_one is not None, "the writes did not touch page 1"
+    with open(database, "r+b") as handle:
+        handle.write(newest_page_one)
+
+
+@pytest.mark.xfail(reason="store/db.py check_database_file trusts the main file's header page "
+                          "count without looking at the -wal file, so a kill -9 mid-checkpoint "
+                          "makes an intact tracker 'truncated'", strict=False)
+def test_tracker_opens_after_a_kill_in_the_middle_of_a_checkpoint(tmp_path: Path) -> None:
+    from foia_desk.store import open_store
+
+    database = tmp_path / "live" / "foia-desk.sqlite3"
+    with open_store(database) as store:
+        store.add_request("uspis", "Before the crash", submitted="2025-03-03")
+    writer = sqlite3.connect(database)  # more requests, left in the WAL (no checkpoint)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    with writer:
+        writer.executemany(
+            "INSERT INTO requests (agency_id, agency_name, subject, status, created_at,"
+            " updated_at) VALUES ('uspis', 'U.S. Postal Inspection Service', ?, 'draft',"
+            " '2025-03-03T10:00:00Z', '2025-03-03T10:00:00Z')",
+            [(f"In the WAL {n} " + "x" * 300,) for n in range(300)])
+    crashed = tmp_path / "crashed"  # the files as the kill left them (the writer still open)
+    shutil.copytree(database.parent, crashed)
+    writer.close()
+    crashed_db = crashed / database.name
+    crash_mid_checkpoint(crashed_db)
+    check = tmp_path / "check"  # SQLite itself recovers every request from the WAL
+    shutil.copytree(crashed, check)
+    with sqlite3.connect(check / database.name) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 301
+    with open_store(crashed_db) as store:
+        assert store.count_requests() == 301

@@ -1,0 +1,51 @@
+"""One scan for where any case-insensitive phrase of the directory can start.
+
+Agency names, informal references, non-FOIA body names and judges' titles are four phrase
+sets run over the same folded (lower-case) reading. Python's ``re`` cannot skip ahead to a
+lower-case phrase's first letter (nearly every position holds one), so each full scan tries
+the pattern at every position. Instead one look-ahead pattern built from all four sets finds
+the positions where any of them matches, and each set's own pattern is then tried only there
+(:func:`~foia_desk.extract.matcher.finditer_at`), with exactly the results a full
+``finditer`` would give.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from foia_desk.directory import Directory
+from foia_desk.extract.agencies import NAME_PREFIX, AgencyIndex
+from foia_desk.extract.matcher import BEFORE_CLASS, trie_pattern
+from foia_desk.extract.nonfoia import BodyIndex
+
+
+class PhraseStarts:
+    """Where a phrase of ``agencies`` or ``bodies`` matches in a folded text."""
+
+    def __init__(self, agencies: AgencyIndex, bodies: BodyIndex) -> None:
+        self.agencies = agencies
+        self.bodies = bodies
+        keys = {*agencies.name_keys, *agencies.informal_keys, *bodies.folded_keys,
+                *bodies.judge_keys}
+        # Zero-width, so overlapping starts are all reported. The optional prefix covers the
+        # agency names' "U.S." (names_re starts its match there).
+        self.pattern = re.compile(
+            r"(?<!" + BEFORE_CLASS + r")(?=(?:" + NAME_PREFIX + r")?(?:"
+            + trie_pattern(sorted(keys)) + r")(?![\w]|@))")
+
+    def starts(self, folded: str) -> list[int]:
+        """Ascending positions in ``folded`` where a phrase of any of the sets can match."""
+        return [match.start() for match in self.pattern.finditer(folded)]
+
+
+_CACHE: weakref.WeakKeyDictionary[Directory, PhraseStarts] = weakref.WeakKeyDictionary()
+
+
+def phrase_starts(directory: Directory, agencies: AgencyIndex, bodies: BodyIndex
+                  ) -> PhraseStarts:
+    """The combined start scan for ``directory``'s compiled indexes (built once)."""
+    cached = _CACHE.get(directory)
+    if cached is None or cached.agencies is not agencies or cached.bodies is not bodies:
+        cached = _CACHE[directory] = PhraseStarts(agencies, bodies)
+    return cached
