@@ -22,6 +22,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -118,6 +119,7 @@ def timed(label: str, action, target_ms: float | None = None):
 
 
 def main() -> int:
+    """Run the benchmark; the temporary database (about 130 MiB) is removed unless --keep."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--events-per-request", type=int, default=10)
@@ -126,6 +128,14 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep the database")
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-tracker-"))
+    try:
+        return run(args, folder)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, folder: Path) -> int:
     os.environ["FOIA_DESK_HOME"] = str(folder)
     database = folder / "foia-desk.sqlite3"
     print(f"Database: {database}")

@@ -53,7 +53,7 @@ def extract(text: str, article_date: date | None = None, *,
                           generic=True) for h in state_hits)
     hits, bodies = _resolve_overlaps(hits, bodies)
     places = place_states(plain, cues)
-    dates = find_dates(plain, article_date)
+    dates = find_dates(plain, article_date, folded=folded, word_starts=starts)
     sentences = sentence_spans(plain)
     agencies = _agency_findings(hits, directory, reading)
     non_foia = _body_findings(bodies, directory, cues, reading, plain, places, sentences)

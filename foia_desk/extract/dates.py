@@ -13,7 +13,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from foia_desk.extract.matcher import trie_pattern
+from foia_desk.extract.matcher import finditer_at, trie_pattern
 from foia_desk.extract.model import DateFinding
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -102,10 +102,10 @@ class _Groups:
 _MONTH_ANCHOR = re.compile(_MONTH.replace("(?P<month>", "(?:"))
 # Both start with their first character (the "\b" / "not after a digit" check follows it),
 # so Python's re skips to those characters rather than trying every position.
-_WORD_ANCHOR = re.compile(trie_pattern(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-     "today", "tomorrow", "ago", "week", "month", "year", "spring", "summer", "fall", "autumn",
-     "winter"], guard_class=r"\w") + r"\b")
+ANCHOR_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "yesterday", "today", "tomorrow", "ago", "week", "month", "year", "spring",
+                "summer", "fall", "autumn", "winter")
+_WORD_ANCHOR = re.compile(trie_pattern(ANCHOR_WORDS, guard_class=r"\w") + r"\b")
 _DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)")
 _BEFORE = {
     "dmy": re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$"),
@@ -119,7 +119,8 @@ _BEFORE = {
 _WEEKDAYS = frozenset(WEEKDAYS)
 
 
-def _starts(text: str, folded: str) -> dict[str, set[int]]:
+def _starts(text: str, folded: str, word_starts: list[int] | None = None
+            ) -> dict[str, set[int]]:
     """Where each date form could start, from one scan per kind of anchor."""
     starts: dict[str, set[int]] = {kind: set() for kind, _ in _PATTERNS}
 
@@ -135,7 +136,9 @@ def _starts(text: str, folded: str) -> dict[str, set[int]]:
             begin = back(kind, text, pos)
             if begin is not None:
                 starts[kind].add(begin)
-    for anchor in _WORD_ANCHOR.finditer(folded):
+    words = _WORD_ANCHOR.finditer(folded) if word_starts is None else \
+        finditer_at(_WORD_ANCHOR, folded, word_starts)
+    for anchor in words:
         pos, word = anchor.start(), anchor.group(0)
         if word in _WEEKDAYS:
             starts["weekday"].add(pos)
@@ -163,18 +166,22 @@ def _starts(text: str, folded: str) -> dict[str, set[int]]:
     return starts
 
 
-def find_dates(text: str, article_date: date | None = None) -> list[DateFinding]:
+def find_dates(text: str, article_date: date | None = None, *, folded: str | None = None,
+               word_starts: list[int] | None = None) -> list[DateFinding]:
     """Every date expression in ``text``, in order, without overlaps.
 
     Forms are tried most specific first; a later form never claims characters an earlier
-    one used (``taken`` is a byte mask, so the check stays linear).
+    one used (``taken`` is a byte mask, so the check stays linear). ``folded`` is
+    ``fold_chars(text)`` if the caller has it; ``word_starts`` lists every position where
+    one of ANCHOR_WORDS can start in it (see :mod:`foia_desk.extract.scan`).
     """
     from foia_desk.extract.matcher import fold_chars
 
-    folded = fold_chars(text)
+    if folded is None:
+        folded = fold_chars(text)
     taken = bytearray(len(text) + 1)
     found: list[DateFinding] = []
-    starts = _starts(text, folded)
+    starts = _starts(text, folded, word_starts)
     for kind, pattern, on_folded in _SCANS:
         source = folded if on_folded else text
         last_end = -1

@@ -63,6 +63,8 @@ class Reading:
             cursor = sub.end
         parts.append(original[cursor:])
         self.text = "".join(parts)
+        self._orig_starts = [sub.start for sub in subs]
+        self._orig_ends = [sub.end for sub in subs]
 
     @property
     def changed(self) -> bool:
@@ -74,16 +76,18 @@ class Reading:
         index = bisect.bisect_right(self._norm_starts, pos) - 1
         if index < 0:
             return pos
-        sub = self.substitutions[index]
-        norm_start, norm_end = self._norm_starts[index], self._norm_ends[index]
+        norm_start = self._norm_starts[index]
         if pos == norm_start:
-            return sub.start
+            return self._orig_starts[index]
+        norm_end = self._norm_ends[index]
         if pos >= norm_end:
-            return sub.end + (pos - norm_end)
-        return sub.end if is_end else sub.start
+            return self._orig_ends[index] + (pos - norm_end)
+        return self._orig_ends[index] if is_end else self._orig_starts[index]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering the reading's ``[start, end)``."""
+        if not self.substitutions:  # called for every mention: the common case inline
+            return (start, end) if end >= start else (start, start)
         o_start = self._to_original(start, is_end=False)
         o_end = self._to_original(end, is_end=True)
         if o_end < o_start:

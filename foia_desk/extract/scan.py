@@ -1,10 +1,11 @@
 """One scan for where any case-insensitive phrase of the directory can start.
 
 Agency names, informal references, non-FOIA body names and judges' titles are four phrase
-sets run over the same folded (lower-case) reading. Python's ``re`` cannot skip ahead to a
-lower-case phrase's first letter (nearly every position holds one), so each full scan tries
-the pattern at every position. Instead one look-ahead pattern built from all four sets finds
-the positions where any of them matches, and each set's own pattern is then tried only there
+sets run over the same folded (lower-case) reading, and so are the dates' anchor words.
+Python's ``re`` cannot skip ahead to a lower-case phrase's first letter (nearly every
+position holds one), so each full scan tries its pattern at every position. Instead one
+look-ahead pattern built from all the sets finds the positions where any of them matches,
+and each set's own pattern is then tried only there
 (:func:`~foia_desk.extract.matcher.finditer_at`), with exactly the results a full
 ``finditer`` would give.
 """
@@ -16,6 +17,7 @@ import weakref
 
 from foia_desk.directory import Directory
 from foia_desk.extract.agencies import NAME_PREFIX, AgencyIndex
+from foia_desk.extract.dates import ANCHOR_WORDS
 from foia_desk.extract.matcher import BEFORE_CLASS, trie_pattern
 from foia_desk.extract.nonfoia import BodyIndex
 
@@ -29,13 +31,16 @@ class PhraseStarts:
         keys = {*agencies.name_keys, *agencies.informal_keys, *bodies.folded_keys,
                 *bodies.judge_keys}
         # Zero-width, so overlapping starts are all reported. The optional prefix covers the
-        # agency names' "U.S." (names_re starts its match there).
+        # agency names' "U.S." (names_re starts its match there). The dates' anchor words
+        # ("monday", "year"...) only need "\b" before them, a weaker start condition.
         self.pattern = re.compile(
-            r"(?<!" + BEFORE_CLASS + r")(?=(?:" + NAME_PREFIX + r")?(?:"
-            + trie_pattern(sorted(keys)) + r")(?![\w]|@))")
+            r"(?<!\w)(?=(?<!" + BEFORE_CLASS + r")(?:" + NAME_PREFIX + r")?(?:"
+            + trie_pattern(sorted(keys)) + r")(?![\w]|@)|" + trie_pattern(ANCHOR_WORDS)
+            + r"\b)")
 
     def starts(self, folded: str) -> list[int]:
-        """Ascending positions in ``folded`` where a phrase of any of the sets can match."""
+        """Ascending positions in ``folded`` where a phrase of any of the sets (or a date
+        anchor word) can match."""
         return [match.start() for match in self.pattern.finditer(folded)]
 
 

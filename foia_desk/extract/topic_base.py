@@ -52,6 +52,7 @@ NEEDS_AUTHOR = frozenset(["detainer", "detainers", "declaration", "declarations"
     "report", "reports", "audit", "audits", "review", "reviews", "assessment", "assessments",
     "notice", "notices", "filing", "filings", "complaint", "complaints",
 ])
+SEND_VERBS = ("sent", "wrote", "issued", "signed", "circulated", "drafted")  # SEND needs one
 SEND = re.compile(r"\b(?P<who>[\w'’-]+(?:[ \t]+[\w'’-]+)?)[ \t]+(?:sent|wrote|issued|signed|"
                    r"circulated|drafted)\b")
 DATA = CaseFree(r"\b(?:data|information|records|addresses|logs|footage|metadata|database|"
@@ -80,7 +81,10 @@ POLICY = re.compile(r"\b(?P<noun>polic(?:y|ies)|regulations?|guidelines?|procedu
                      r"agreements?|memorand(?:um|a)[ \t]+of[ \t]+(?:understanding|agreement)|"
                      r"MOUs?|contracts?|protocols?|rules|(?:final|interim|proposed|new|draft)"
                      r"[ \t]+rules?)\b")
-STATISTIC = re.compile(r"(?<![\d,.$])\b(?P<num>(?!(?:19|20)\d\d\b)\d[\d,.]*)[ \t]*"
+# A number not inside another, not a year: the checks follow its first digit (as
+# look-behinds), so Python's re skips straight to the digits.
+STATISTIC = re.compile(r"(?P<num>\d(?<![\d,.$]\d)(?<!\w\d)(?!(?<=1)9\d\d\b|(?<=2)0\d\d\b)"
+                       r"[\d,.]*)[ \t]*"
                        r"(?:%|percent|per[ \t]+cent|"
                         r"(?:[\w-]+[ \t]+){0,2}(?:people|persons|immigrants|arrests|requests|"
                         r"cases|complaints|incidents|searches|detainees|deaths|times|"

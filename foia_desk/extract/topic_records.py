@@ -15,6 +15,7 @@ from foia_desk.extract.topic_base import (
     POLICY,
     PRONOUN,
     SEND,
+    SEND_VERBS,
     STOP,
     VERBS,
     Actor,
@@ -30,6 +31,7 @@ from foia_desk.extract.topic_base import (
 def communications(sentence: str, offset: int, here: list[Actor], context: list[Actor],
                     following: Container[str]) -> list[Candidate]:
     out = []
+    may_send = any(verb in sentence for verb in SEND_VERBS)  # else SEND cannot match
     for match in COMMUNICATION.finditer(sentence):
         noun = " ".join(match.group("noun").split())
         mods = [m for m in match.group("mods").split() if m.lower() not in STOP
@@ -42,7 +44,7 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
                                                  "describing", "that")):
             tail = ""
         sender = ""
-        send = SEND.search(sentence, 0, match.start())
+        send = SEND.search(sentence, 0, match.start()) if may_send else None
         if send and "from" not in tail.split()[:1]:
             who = send.group("who").split()[-1]
             if who.lower() in PRONOUN:

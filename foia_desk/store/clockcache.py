@@ -320,9 +320,12 @@ def recompute_all(conn: sqlite3.Connection, engine: ClockEngine, *,
                     when = days.get(day)
                     if when is None:
                         when = days[day] = date.fromisoformat(day)
-                    records.append(make_record(kind, when, _NO_DETAILS if (
-                        details == "{}" and not expedited) else event_details(
-                            kind, details, bool(expedited))))
+                    if expedited:
+                        read_only = event_details(kind, details, True)
+                    else:  # event_details without the flag, inlined for speed
+                        read_only = _NO_DETAILS if not details or details == "{}" else _parsed(
+                            details)
+                    records.append(make_record(kind, when, read_only))
                 current = next(groups, None)
             if agency_id in known_agencies:
                 agency = known_agencies[agency_id]

@@ -176,3 +176,27 @@ def test_window_start_leaves_only_private_files(tmp_path: Path) -> None:
         os.umask(old_umask)
     assert result.returncode == 0, result.stderr
     assert private_mode_problems(home) == []
+
+
+NETWORK_MODULES = ("socket", "ssl", "urllib", "http", "ftplib", "smtplib", "imaplib", "poplib",
+                   "xmlrpc", "asyncio", "requests", "httpx", "aiohttp", "websocket",
+                   "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebSockets")
+
+
+def test_no_module_of_the_app_imports_a_network_library() -> None:
+    """The runtime guard above covers the flows it runs; this covers every module, the GUI
+    included (Qt's own networking would bypass Python's socket module)."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "foia_desk").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            for name in names:
+                if any(name == bad or name.startswith(bad + ".") for bad in NETWORK_MODULES):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
+    assert offenders == []
