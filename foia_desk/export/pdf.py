@@ -3,11 +3,21 @@
 Every piece of letter text is XML-escaped before it goes into reportlab's Paragraph markup,
 so text such as ``<b>``, ``&amp;`` or ``<font name=x>`` is printed literally and can never
 change the layout. Characters are routed to a font that has them (see pdf_fonts).
+
+An enormous paragraph (article text pasted into a record description) is laid out in pieces
+of at most ``PIECE_CHARS`` characters, cut after a sentence where possible: reportlab breaks
+the whole rest of a paragraph into lines again for every page it fills, so one paragraph's
+time grew with the square of its length (240,000 characters: several seconds to half a
+minute). The pieces follow each other without space between them; the only trace on the page
+is a line that ends early at a sentence end every few pages.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,6 +44,7 @@ FONT_SIZE = 11
 MARGIN_POINTS = 72  # one inch
 LIST_INDENT = 22
 LIST_STEP = 20
+PIECE_CHARS = 6_000  # a paragraph longer than this is laid out in pieces (see the docstring)
 KIND_NAMES = {
     "foia": "FOIA request",
     "privacy-act": "Privacy Act request",
@@ -113,34 +124,116 @@ def _story(blocks: tuple[Block, ...], fonts: Any, styles: dict[str, Any]) -> lis
 
     story: list[Any] = []
     for index, block in enumerate(blocks):
-        story.append(_flowable(block, fonts, styles))
+        story.extend(_flowables(block, fonts, styles))
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if isinstance(block, ListItem) and not isinstance(following, ListItem):
             story.append(Spacer(1, 6))  # list items sit close together; end the list with air
     return story
 
 
-def _flowable(block: Block, fonts: Any, styles: dict[str, Any]) -> Any:
+def _flowables(block: Block, fonts: Any, styles: dict[str, Any]) -> list[Any]:
+    """The reportlab flowables for one block: one, or several pieces of a huge paragraph."""
     from reportlab.platypus import Paragraph as PdfParagraph
     from reportlab.platypus.flowables import HRFlowable
 
     if isinstance(block, Rule):
-        return HRFlowable(width="100%", thickness=0.5, spaceBefore=4, spaceAfter=10)
+        return [HRFlowable(width="100%", thickness=0.5, spaceBefore=4, spaceAfter=10)]
+    bold = italic = False
+    bullet = None
     if isinstance(block, Heading):
-        style = styles["h1"] if block.level <= 1 else styles["h2"]
-        return PdfParagraph(markup(block.runs, fonts, bold=True), style)
-    if isinstance(block, Quote):
-        return PdfParagraph(markup(block.runs, fonts, italic=True), styles["quote"])
-    if isinstance(block, ListItem):
+        style, bold = (styles["h1"] if block.level <= 1 else styles["h2"]), True
+    elif isinstance(block, Quote):
+        style, italic = styles["quote"], True
+    elif isinstance(block, ListItem):
         level = min(block.level, 3)
         style = styles[f"list{level}"]
-        bullet = None
         if not block.continued:
             bullet = f"{block.number}." if block.ordered else ("•" if level % 2 == 0 else "◦")
-        return PdfParagraph(markup(block.runs, fonts) or "&nbsp;", style, bulletText=bullet)
-    assert isinstance(block, Paragraph)
-    style = styles.get(block.role, styles["body"])
-    return PdfParagraph(markup(block.runs, fonts), style)
+    else:
+        assert isinstance(block, Paragraph)
+        style = styles.get(block.role, styles["body"])
+    pieces = split_runs(block.runs)
+    flowables = []
+    for index, runs in enumerate(pieces):
+        text = markup(runs, fonts, bold=bold, italic=italic)
+        if isinstance(block, ListItem):
+            text = text or "&nbsp;"
+        piece_style = style if len(pieces) == 1 else _piece_style(
+            style, first=index == 0, last=index == len(pieces) - 1)
+        flowables.append(PdfParagraph(text, piece_style,
+                                      bulletText=bullet if index == 0 else None))
+    return flowables
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def split_runs(runs: tuple[Run, ...], limit: int = PIECE_CHARS) -> list[tuple[Run, ...]]:
+    """``runs`` cut into pieces of at most ``limit`` characters, each laid out on its own.
+
+    A cut goes after a sentence end in the second half of a piece if there is one, else
+    after a space, else (one enormous word) between two characters that do not join. Line
+    breaks at the end of a piece are dropped: the cut itself ends the line. One pass over
+    the runs, so the cost stays linear however many runs and pieces there are.
+    """
+    text = "".join("\n" if run.line_break else run.text for run in runs)
+    if len(text) <= limit:
+        return [runs]
+    ends = []
+    start = 0
+    while len(text) - start > limit:
+        ends.append(_cut_point(text, start, limit))
+        start = ends[-1]
+    ends.append(len(text))
+    pieces: list[list[Run]] = [[] for _ in ends]
+    index = offset = 0
+    for run in runs:
+        run_start = offset
+        offset += 1 if run.line_break else len(run.text)
+        position = run_start
+        while position < offset:  # a long run may reach over several pieces
+            while ends[index] <= position:
+                index += 1
+            stop = min(offset, ends[index])
+            whole = run.line_break or (position == run_start and stop == offset)
+            pieces[index].append(run if whole else replace(
+                run, text=run.text[position - run_start:stop - run_start]))
+            position = stop
+    for piece in pieces:
+        while piece and piece[-1].line_break:
+            piece.pop()
+    return [tuple(piece) for piece in pieces if piece] or [()]
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    low, high = start + limit // 2, start + limit
+    for pattern in (_SENTENCE_END, _SPACE):
+        matches = list(pattern.finditer(text, low, high))
+        if matches:
+            return matches[-1].end()
+    cut = high
+    while cut > low and (unicodedata.category(text[cut])[0] in "MC"
+                         or text[cut - 1] == "\u200d"):
+        cut -= 1  # never separate a letter from its combining marks or a joined sequence
+    return cut
+
+
+_piece_styles: dict[tuple[str, bool, bool], Any] = {}
+
+
+def _piece_style(style: Any, *, first: bool, last: bool) -> Any:
+    """``style`` for one piece of a split paragraph: no space between the pieces."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    key = (style.name, first, last)
+    if key not in _piece_styles:
+        _piece_styles[key] = ParagraphStyle(
+            f"{style.name}-piece", parent=style,
+            spaceBefore=style.spaceBefore if first else 0,
+            spaceAfter=style.spaceAfter if last else 0,
+            keepWithNext=getattr(style, "keepWithNext", 0) if last else 0)
+    return _piece_styles[key]
 
 
 @lru_cache(maxsize=1)

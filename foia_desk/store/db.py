@@ -68,7 +68,8 @@ def newest_backup_hint(backups: Path) -> str:
 
 
 def check_database_file(locations: StoreLocations) -> None:
-    """Refuse a file that is not an SQLite database, or is shorter than its header says."""
+    """Refuse a file that is not an SQLite database, or is shorter than its header says
+    (unless the -wal file beside it holds the missing pages, see :func:`wal_recovers`)."""
     path = locations.database
     try:
         size = path.stat().st_size
@@ -87,9 +88,47 @@ def check_database_file(locations: StoreLocations) -> None:
     change_counter, page_count = struct.unpack(">II", header[24:32])
     valid_for = struct.unpack(">I", header[92:96])[0]
     if valid_for == change_counter and page_count and size < page_count * page_size:
+        if wal_recovers(locations):
+            return
         raise StoreError(f"The tracker database {path} is truncated: it should hold "
                          f"{page_count * page_size} bytes but has {size}.",
                          newest_backup_hint(locations.backups))
+
+
+def wal_recovers(locations: StoreLocations) -> bool:
+    """Whether SQLite rebuilds a short database file whole from the -wal file beside it.
+
+    A disk that fills during a WAL checkpoint, or a kill -9 in the middle of one, leaves the
+    main file's header (page 1, which counts the grown database) written before the file has
+    grown; every page is still in the -wal file and SQLite replays it on the next open. So a
+    short file with a non-empty -wal is judged by SQLite's own reading of both
+    (``PRAGMA quick_check``), not by its size. The check uses a read-only connection: a
+    read-write one would checkpoint the WAL into the main file when it closes, changing a
+    file that may be damaged and that this module promises to leave untouched.
+    """
+    wal = locations.database.with_name(locations.database.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return False
+    except OSError:
+        return False
+    uri = locations.database.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        result = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise translate(exc, locations) from exc
+        return False
+    finally:
+        conn.close()
+    return result == [("ok",)]
 
 
 def create_private_file(path: Path) -> None:

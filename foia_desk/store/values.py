@@ -122,6 +122,37 @@ def normalise_exemption(text: str) -> str:
     return f"(b)({number})" + (f"({letter.upper()})" if letter else "")
 
 
+def parse_fee_amount(value: Any) -> str:
+    """A fee amount in dollars and cents ("$1,234.5" -> "1234.50").
+
+    Checked in an order that never signals ``decimal.InvalidOperation``: "NaN" compares
+    with a signal and "1E30" cannot be quantized, so finiteness and size come first. The
+    upper bound is the one the profiles' fee limit uses (``profiles.MAX_FEE_LIMIT``).
+    """
+    from foia_desk.profiles import MAX_FEE_LIMIT
+
+    hint = "Type the amount in dollars, such as 45 or 1,250.50."
+    if isinstance(value, bool):
+        raise UserError(f"The fee amount {value!r} is not a number.", hint)
+    text = str(value).replace("$", "").replace(",", "").strip()
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise UserError(f"The fee amount {value!r} is not a number.", hint) from None
+    if not amount.is_finite():
+        raise UserError(f"The fee amount {value!r} is not a number.", hint)
+    if amount < 0:
+        raise UserError(f"The fee amount {value!r} must be zero or more.", hint)
+    if amount > MAX_FEE_LIMIT:
+        raise UserError(f"The fee amount {value!r} must be at most ${MAX_FEE_LIMIT:,}.",
+                        "Check the agency's fee notice and type the amount in dollars.")
+    cents = amount.quantize(Decimal("0.01"))
+    if cents != amount:
+        raise UserError(f"The fee amount {value!r} has fractions of a cent.",
+                        "Use at most two decimal places, such as 45.10.")
+    return str(abs(cents))  # never "-0.00"
+
+
 def clean_details(kind: str, details: Mapping[str, Any] | None) -> dict[str, Any]:
     """Check the details an event kind carries and return them in stored form."""
     result: dict[str, Any] = dict(details or {})
@@ -132,13 +163,7 @@ def clean_details(kind: str, details: Mapping[str, Any] | None) -> dict[str, Any
             result["promised_date"] = parse_date(result["promised_date"],
                                                  "promised date").isoformat()
     if "amount" in result:
-        try:
-            amount = Decimal(str(result["amount"]).replace("$", "").replace(",", "").strip())
-        except InvalidOperation:
-            raise UserError(f"The fee amount {result['amount']!r} is not a number.") from None
-        if amount < 0 or not amount.is_finite():
-            raise UserError(f"The fee amount {result['amount']!r} must be zero or more.")
-        result["amount"] = str(amount.quantize(Decimal("0.01")))
+        result["amount"] = parse_fee_amount(result["amount"])
     if "outcome" in result:
         if result["outcome"] in (None, ""):
             result.pop("outcome")

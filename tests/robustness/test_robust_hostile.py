@@ -189,8 +189,9 @@ def test_reportlab_markup_in_text_prints_literally(tmp_path: Path) -> None:
 # --- extremes of size and script ------------------------------------------------------------
 
 LONG_WORD = "Supercalifragilistic" * 2500  # 50,000 characters without a space
-# One 48,000-character paragraph. (The PDF's line breaking grows faster than linearly with a
-# single paragraph's length: 240,000 characters take ~25 s, see docs/robustness.md.)
+# One 48,000-character paragraph. (The PDF exporter lays a paragraph this long out in pieces,
+# since reportlab's line breaking of one paragraph grows with the square of its length; see
+# tests/test_export_pdf_pieces.py and benchmarks/bench_export.py.)
 LONG_LINE = " ".join(["mail covers"] * 4000)
 
 

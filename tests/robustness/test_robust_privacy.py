@@ -159,10 +159,9 @@ def test_attachment_copied_into_tracker_is_private(isolated_data_dir: Path,
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-@pytest.mark.xfail(reason="gui.ini is written by QSettings (not foia_desk.fileio) with the "
-                          "umask's mode, 0644 under the usual umask 022", strict=False)
 def test_window_start_leaves_only_private_files(tmp_path: Path) -> None:
-    """Open the window on the seed article and quit, in a fresh data folder."""
+    """Open the window on the seed article and quit, in a fresh data folder. (gui.ini, which
+    QSettings writes rather than foia_desk.fileio, used to get the umask's mode, 0644.)"""
     import subprocess
 
     home = tmp_path / "gui-home"

@@ -292,12 +292,9 @@ def test_disk_full_while_tracking_is_explained_and_keeps_saved_requests(tmp_path
         assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == saved
 
 
-@pytest.mark.xfail(reason="store/db.py check_database_file compares the main file's size with "
-                          "the page count in its header without looking at the -wal file: "
-                          "after a disk filled mid-checkpoint the file is short but the WAL "
-                          "holds every page, and the app calls the intact tracker 'truncated'",
-                   strict=False)
 def test_tracker_opens_again_once_space_is_freed(tmp_path: Path) -> None:
+    """The disk filled mid-checkpoint: the main file is shorter than its header says, the
+    -wal file holds every page. (The app used to call this intact tracker "truncated".)"""
     from faults import mounted_tmpfs
 
     from foia_desk.store import open_store
@@ -327,10 +324,8 @@ def crash_mid_checkpoint(database: Path) -> None:
         handle.write(newest_page_one)
 
 
-@pytest.mark.xfail(reason="store/db.py check_database_file trusts the main file's header page "
-                          "count without looking at the -wal file, so a kill -9 mid-checkpoint "
-                          "makes an intact tracker 'truncated'", strict=False)
 def test_tracker_opens_after_a_kill_in_the_middle_of_a_checkpoint(tmp_path: Path) -> None:
+    """(The app used to trust the header's page count over the -wal file and refuse it.)"""
     from foia_desk.store import open_store
 
     database = tmp_path / "live" / "foia-desk.sqlite3"
@@ -356,3 +351,33 @@ def test_tracker_opens_after_a_kill_in_the_middle_of_a_checkpoint(tmp_path: Path
         assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 301
     with open_store(crashed_db) as store:
         assert store.count_requests() == 301
+
+
+def test_short_file_whose_wal_lacks_the_pages_is_still_refused_and_left_alone(
+        tmp_path: Path) -> None:
+    """A -wal file beside a truncated database is no excuse when it does not hold the missing
+    pages: the file is refused as before, and neither it nor the -wal file is changed (the
+    check must not checkpoint a damaged file)."""
+    from foia_desk.store import open_store
+    from foia_desk.store.db import StoreError
+
+    database = tmp_path / "live" / "foia-desk.sqlite3"
+    with open_store(database) as store:
+        for n in range(300):
+            store.add_request("uspis", f"Checkpointed {n} " + "x" * 300, submitted="2025-03-03")
+    writer = sqlite3.connect(database)  # one more request, left in the WAL
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    with writer:
+        writer.execute("UPDATE requests SET subject = 'changed' WHERE id = 1")
+    crashed = tmp_path / "crashed"
+    shutil.copytree(database.parent, crashed)
+    writer.close()
+    crashed_db = crashed / database.name
+    with open(crashed_db, "r+b") as handle:
+        handle.truncate(crashed_db.stat().st_size // 3)
+    wal = crashed_db.with_name(crashed_db.name + "-wal")
+    assert wal.stat().st_size > 0
+    before = {p.name: digest(p) for p in (crashed_db, wal)}
+    with pytest.raises(StoreError, match="truncated"):
+        open_store(crashed_db)
+    assert {p.name: digest(p) for p in (crashed_db, wal)} == before
