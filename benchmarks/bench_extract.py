@@ -45,11 +45,13 @@ def main() -> int:
     from foia_desk.extract.cues import load_cues
     from foia_desk.extract.despin import load_spin_table
     from foia_desk.extract.nonfoia import body_index
+    from foia_desk.extract.scan import phrase_starts
 
     cues = load_cues()
-    agency_index(directory, cues)
-    body_index(directory, cues)
+    agencies, bodies = agency_index(directory, cues), body_index(directory, cues)
+    phrase_starts(directory, agencies, bodies)
     load_spin_table()
+    extract("The U.S. Postal Service said on Monday.")  # patterns compiled on first use
     compiled = time.perf_counter()
     print(f"import the directory module (tomllib, dataclasses...): "
           f"{1000 * (imported - start):7.1f} ms wall")

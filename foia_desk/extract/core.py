@@ -28,6 +28,7 @@ from foia_desk.extract.topics import Actor, date_range, find_topics
 
 MAX_TEXT_CHARS = 20_000_000
 PARENT_CONFIDENCE = 0.4
+COMBINED_SCAN_CHARS = 100_000
 
 
 def extract(text: str, article_date: date | None = None, *,
@@ -46,7 +47,10 @@ def extract(text: str, article_date: date | None = None, *,
     plain = plain_chars(reading.text)
     folded = fold_chars(reading.text)
     agencies_ix, bodies_ix = agency_index(directory, cues), body_index(directory, cues)
-    starts = phrase_starts(directory, agencies_ix, bodies_ix).starts(folded)
+    # On a long text one combined scan (compiled once, ~25 ms) replaces five full scans;
+    # a short article is scanned in full (same matches), sparing a one-off run the compile.
+    starts = phrase_starts(directory, agencies_ix, bodies_ix).starts(folded) \
+        if len(folded) >= COMBINED_SCAN_CHARS else None
     hits, state_hits = find_agencies(plain, folded, agencies_ix, cues, starts)
     bodies = find_bodies(plain, folded, bodies_ix, cues, starts)
     bodies.extend(BodyHit(h.start, h.end, plain[h.start:h.end], "state_local", state=h.state,

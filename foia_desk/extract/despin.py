@@ -193,20 +193,24 @@ def _candidates(text: str, table: SpinTable):
     The neighbouring words are only looked up for phrases whose rules ask about them.
     """
     plain = plain_chars(text)
-    keys: dict[str, str] = {}  # phrase as matched (lower case) -> its table key
+    # phrase as matched (lower case) -> (its rules, whether they read the word before / after)
+    keys: dict[str, tuple[tuple[SpinRule, ...], bool, bool]] = {}
+    word_after = _WORD_AFTER.match
     for match in table.pattern.finditer(fold_chars(text)):
         raw = match.group("m")
-        key = keys.get(raw)
-        if key is None:
-            key = keys[raw] = " ".join(raw.split())
-        rules = table.rules.get(key, ())
+        looked_up = keys.get(raw)
+        if looked_up is None:
+            key = " ".join(raw.split())
+            looked_up = keys[raw] = (table.rules.get(key, ()), key in table.needs_prev,
+                                     key in table.needs_next)
+        rules, needs_prev, needs_next = looked_up
         if not rules:
             continue
         start, end = match.span()
         matched = text[start:end]
-        prev = _word_before(plain, start) if rules[0].spun in table.needs_prev else None
-        if rules[0].spun in table.needs_next:
-            after = _WORD_AFTER.match(plain, end)
+        prev = _word_before(plain, start) if needs_prev else None
+        if needs_next:
+            after = word_after(plain, end)
             nxt = after.group(1) if after else None
         else:
             nxt = None

@@ -4,6 +4,13 @@ Python's ``re`` tries alternatives one after another; a flat alternation of a fe
 names would cost that many attempts at every position. Folding the phrases into a trie
 (shared prefixes written once) makes each attempt fail after a character or two, so a scan
 costs about one pass over the text whatever the size of the directory.
+
+Python's ``re`` also skips ahead only when a pattern starts with a literal or a character
+class; one starting with "\b" or a look-behind is tried at every position. Hence the
+helpers here: the start check placed after the first letter (``guard_class``,
+``AFTER_FIRST_LETTER``), patterns tried only at candidate positions (``finditer_at``,
+``start_scanner``, ``Anchored``) and case-insensitive patterns run without IGNORECASE
+(``CaseFree``). Each gives exactly the matches of the plain ``finditer`` it replaces.
 """
 
 from __future__ import annotations
@@ -110,10 +117,20 @@ def _piece(char: str) -> str:
     return re.escape(char)
 
 
+# English letters, most frequent first. The branches of a trie node start with different
+# characters, so their order never changes a match, but Python's re tries them in order:
+# common letters first means fewer failed tries at each position.
+_FREQUENT = {char: rank for rank, char in enumerate("etaoinsrhldcumwfgypbvkjxqz")}
+
+
+def _by_frequency(chars: Iterable[str]) -> list[str]:
+    return sorted(chars, key=lambda char: (_FREQUENT.get(char.lower(), 99), char))
+
+
 def _emit(node: dict[str, dict]) -> str:
     terminal = "" in node
     branches = []
-    for char in sorted(k for k in node if k):
+    for char in _by_frequency(k for k in node if k):
         branches.append(_piece(char) + _emit(node[char]))
     if not branches:
         return ""
@@ -123,11 +140,12 @@ def _emit(node: dict[str, dict]) -> str:
     return body
 
 
-def literal_trie(words: Iterable[str]) -> str:
+def literal_trie(words: Iterable[str], *, guard_class: str | None = None) -> str:
     """A regex source matching any of ``words`` exactly as written (spaces are spaces).
 
     Like an alternation ordered longest first, it matches the longest word possible (and
-    falls back to shorter ones), but shared beginnings are written once.
+    falls back to shorter ones), but shared beginnings are written once. ``guard_class``
+    works as for ``trie_pattern`` (words must then start with a word character).
     """
     root: dict[str, dict] = {}
     for word in words:
@@ -138,13 +156,19 @@ def literal_trie(words: Iterable[str]) -> str:
             node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        branches = [re.escape(char) + emit(node[char]) for char in _by_frequency(node) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
-    return emit(root) if root else r"(?!x)x"
+    if not root:
+        return r"(?!x)x"
+    if guard_class is None:
+        return emit(root)
+    branches = [re.escape(char) + f"(?<!{guard_class}[\\s\\S])" + emit(root[char])
+                for char in _by_frequency(root)]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def compile_phrases(phrases: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
@@ -208,11 +232,11 @@ def start_scanner(phrases: Iterable[str], *, guard_class: str, tail: str = ""
             node[""] = {}
     branches = []
     for char in sorted(root):
-        rest = f"(?={_emit(root[char])}{tail})" if (root[char] or tail) else ""
+        rest = _emit(root[char]) + tail
         if char in " -":  # a multi-character piece: check before it, zero width
-            branches.append(f"(?<!{guard_class})(?={_piece(char)}{_emit(root[char])}{tail})")
+            branches.append(f"(?<!{guard_class})(?={_piece(char)}{rest})")
         else:
-            branches.append(_piece(char) + f"(?<!{guard_class}[\\s\\S])" + rest)
+            branches.append(_piece(char) + f"(?<!{guard_class}[\\s\\S])(?={rest})")
     if not branches:
         return re.compile(r"(?!x)x")
     return re.compile(branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
@@ -238,7 +262,14 @@ class CaseFree:
         if re.search(r"\\[A-Z]", source) or bare != bare.lower():
             raise ValueError("CaseFree needs a lower-case pattern without upper-case escapes")
         self.folded = re.compile(source, flags)
-        self.ignorecase = re.compile(source, flags | re.IGNORECASE)
+        self._source, self._flags = source, flags
+        self._ignorecase: re.Pattern[str] | None = None  # compiled when first needed
+
+    @property
+    def ignorecase(self) -> re.Pattern[str]:
+        if self._ignorecase is None:
+            self._ignorecase = re.compile(self._source, self._flags | re.IGNORECASE)
+        return self._ignorecase
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize
                  ) -> Iterator[re.Match[str] | CasedMatch]:
@@ -279,21 +310,22 @@ class CasedMatch:
 class Anchored:
     """A pattern tried only near its anchors: literal words every match contains.
 
-    ``anchors`` pairs a regex source starting with a letter (which Python's ``re`` finds
-    fast) with how far before an anchor a match can start. ``finditer`` yields exactly what
+    ``anchors`` are (literal, look-ahead, offsets): the literal (found fast: Python's ``re``
+    searches for a pattern's literal beginning), what must follow it, and how far before
+    it a match can start. The literal must not overlap itself ("aa" could), so the search,
+    which never overlaps, finds every occurrence. ``finditer`` yields exactly what
     ``pattern.finditer`` would (see :func:`finditer_at`), without trying every position.
     """
 
-    def __init__(self, pattern: re.Pattern[str], anchors: Iterable[tuple[str, Iterable[int]]]
-                 ) -> None:
+    def __init__(self, pattern: re.Pattern[str],
+                 anchors: Iterable[tuple[str, str, Iterable[int]]]) -> None:
         self.pattern = pattern
         self.anchors: list[tuple[re.Pattern[str], tuple[int, ...]]] = []
-        for source, backs in anchors:
-            if not source[:1].isalpha():
-                raise ValueError(f"an anchor must start with a letter: {source!r}")
-            # First letter consumed, the rest looked ahead: overlapping anchors all count.
-            self.anchors.append((re.compile(source[0] + "(?=" + source[1:] + ")"),
-                                 tuple(backs)))
+        for literal, ahead, backs in anchors:
+            if not literal or any(literal[:k] == literal[-k:] for k in range(1, len(literal))):
+                raise ValueError(f"an anchor must not overlap itself: {literal!r}")
+            source = re.escape(literal) + (f"(?={ahead})" if ahead else "")
+            self.anchors.append((re.compile(source), tuple(backs)))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         starts = sorted({found.start() - back for anchor, backs in self.anchors

@@ -27,9 +27,14 @@ _FEDERAL_START = frozenset([
     "national", "federal", "u.s.", "us", "united", "department", "office", "bureau", "central",
     "defense",
 ])
+# Up to five capitalised words (or "21st") ending at the search's end. Written to start with
+# one character class (the first word's first character; look-behinds then tell which kind
+# of word it starts), so a search skips straight to capitals and digits. The text matched
+# from a given start is the same as for "((?:WORD[ \t]+(?:SMALL[ \t]+)?){1,5})$".
+_RUN_WORD = r"(?:[A-Z][\w'.&-]*|\d+(?:st|nd|rd|th))[ \t]+(?:(?:of|and|for|the|on|&|de)[ \t]+)?"
 _RUN_BEFORE = re.compile(
-    r"((?:(?:[A-Z][\w'.&-]*|\d+(?:st|nd|rd|th))[ \t]+(?:(?:of|and|for|the|on|&|de)[ \t]+)?)"
-    r"{1,5})$")
+    r"([A-Z\d](?:(?<=[A-Z])[\w'.&-]*|(?<=\d)\d*(?:st|nd|rd|th))[ \t]+"
+    r"(?:(?:of|and|for|the|on|&|de)[ \t]+)?(?:" + _RUN_WORD + r"){0,4})$")
 # Patterns that would start with "\b" check it after their first letter instead
 # (AFTER_FIRST_LETTER): a pattern starting with a literal letter is searched for that letter.
 # Others are tried only where the literal words they contain occur (Anchored).
@@ -37,7 +42,8 @@ _A = AFTER_FIRST_LETTER
 _MEMBER = Anchored(re.compile(
     r"\b(?P<title>Sens?\.|Senators?|Reps?\.|Representatives?|Congress(?:wo)?man|Congressmember)"
     r"\s+(?P<name>(?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'-]+)"
-    r"(?:[ \t]*\([DRI]-[A-Z][\w.]*\))?"), [("Sen", [0]), ("Rep", [0]), ("Congress", [0])])
+    r"(?:[ \t]*\([DRI]-[A-Z][\w.]*\))?"),
+    [("Sen", "", [0]), ("Rep", "", [0]), ("Congress", "", [0])])
 _JUDGE = re.compile(r"\b(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:District[ \t]+|Circuit[ \t]+|"
                     r"Magistrate[ \t]+|Bankruptcy[ \t]+)?Judge\s+(?:[A-Z][\w.'-]*\s+){0,2}"
                     r"[A-Z][\w'-]+")
@@ -45,8 +51,8 @@ _TOLD = Anchored(re.compile(
     r"\b(?:told|according[ \t]+to|reported[ \t]+by|confirmed[ \t]+(?:with|to)|"
     r"in[ \t]+an[ \t]+interview[ \t]+with|per)[ \t]+(?:the[ \t]+)?"
     r"(?P<name>[A-Z][\w.'&-]*(?:[ \t]+[A-Z][\w.'&-]*){0,4})"),
-    [(word, [0]) for word in ("told", "according", "reported", "confirmed",
-                               r"in[ \t]+an[ \t]+interview", "per")])
+    [("told", "", [0]), ("according", "", [0]), ("reported", "", [0]), ("confirmed", "", [0]),
+     ("in", r"[ \t]+an[ \t]+interview", [0]), ("per", "", [0])])
 _GOVERNOR = re.compile(r"G" + _A + r"ov(?:\.|ernor)\s+(?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'-]+")
 _JUDGE_WORD = re.compile(r"J" + _A + r"udge\b")
 _JUDGE_BEFORE = re.compile(r"(?:(?:U\.S\.|Chief|Federal|Senior)[ \t]+)?(?:(?:District|Circuit|"
@@ -322,7 +328,7 @@ def _suffix_hits(text: str, index: BodyIndex, cues: Cues) -> list[BodyHit]:
 
 _LOCAL_ACRONYM = Anchored(re.compile(
     r"\b(?:[A-Z][a-z]{1,4}|[A-Z]{1,4})(?<!US)(?P<kind>DOT|PD|DPS)\b"),
-    [(kind, range(1, 6)) for kind in ("DOT", "PD", "DPS")])
+    [(kind, "", range(1, 6)) for kind in ("DOT", "PD", "DPS")])
 _STATE_OFFICIAL = re.compile(r"(?:attorney[ \t]+general|governor|secretary[ \t]+of[ \t]+state|"
                              r"legislature|state[ \t]+senate|general[ \t]+assembly|Gov\.)",
                              re.IGNORECASE)
@@ -330,7 +336,7 @@ _HOUSE_COMMITTEE = Anchored(re.compile(
     r"\b(?:House|Senate|Joint)[ \t]+(?:(?:Permanent[ \t]+)?Select[ \t]+|Special[ \t]+)?"
     r"(?:Committee|Subcommittee)[ \t]+on[ \t]+(?:the[ \t]+)?[A-Z][\w'-]*"
     r"(?:,?[ \t]+(?:(?:and|&|of|the)[ \t]+)*[A-Z][\w'-]*){0,5}"),
-    [(chamber, [0]) for chamber in ("House", "Senate", "Joint")])
+    [(chamber, "", [0]) for chamber in ("House", "Senate", "Joint")])
 
 
 def _more_state_and_congress(text: str, cues: Cues) -> list[BodyHit]:

@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from foia_desk.extract.cues import Cues
-from foia_desk.extract.matcher import finditer_at, start_scanner, starts_of, trie_pattern
+from foia_desk.extract.matcher import (
+    finditer_at,
+    literal_trie,
+    start_scanner,
+    starts_of,
+    trie_pattern,
+)
 
 LEADING_NOISE = frozenset(
     [
@@ -33,8 +39,11 @@ def state_in(name: str, cues: Cues) -> str | None:
     """The state a body's own name places it in ("Colorado ...", "Denver Police ...")."""
     cached = _STATE_IN.get(id(cues))
     if not cached or cached[0] is not cues:
-        names = sorted({*cues.states, *cues.cities}, key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+        # Longest name first, as a trie starting with its first letter ("\b" checked
+        # after it), so the search skips to capitals instead of trying every name
+        # everywhere. The names all start with a letter.
+        names = sorted({*cues.states, *cues.cities})
+        pattern = re.compile(literal_trie(names, guard_class=r"\w") + r"\b")
         cached = _STATE_IN[id(cues)] = (cues, pattern)
     match = cached[1].search(name)
     if not match:

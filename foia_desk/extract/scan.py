@@ -21,6 +21,8 @@ from foia_desk.extract.dates import ANCHOR_WORDS
 from foia_desk.extract.matcher import BEFORE_CLASS, trie_pattern
 from foia_desk.extract.nonfoia import BodyIndex
 
+PREFIX_CHARS = 16
+
 
 class PhraseStarts:
     """Where a phrase of ``agencies`` or ``bodies`` matches in a folded text."""
@@ -30,18 +32,27 @@ class PhraseStarts:
         self.bodies = bodies
         keys = {*agencies.name_keys, *agencies.informal_keys, *bodies.folded_keys,
                 *bodies.judge_keys}
-        # Zero-width, so overlapping starts are all reported. The optional prefix covers the
-        # agency names' "U.S." (names_re starts its match there). The dates' anchor words
-        # ("monday", "year"...) only need "\b" before them, a weaker start condition.
-        self.pattern = re.compile(
-            r"(?<!\w)(?=(?<!" + BEFORE_CLASS + r")(?:" + NAME_PREFIX + r")?(?:"
-            + trie_pattern(sorted(keys)) + r")(?![\w]|@)|" + trie_pattern(ANCHOR_WORDS)
-            + r"\b)")
+        # Only the first PREFIX_CHARS characters of the longer phrases are checked: the
+        # look-ahead may then report a few starts where no whole phrase matches (each set's
+        # own pattern rejects them), but the pattern is far smaller to compile.
+        whole = sorted(k for k in keys if len(k) <= PREFIX_CHARS)
+        begun = sorted({k[:PREFIX_CHARS] for k in keys if len(k) > PREFIX_CHARS})
+        # The optional prefix covers the agency names' "U.S." (names_re starts its match
+        # there). The dates' anchor words ("monday", "year"...) only need "\b" before them.
+        ahead = (r"(?=(?<!" + BEFORE_CLASS + r")(?:" + NAME_PREFIX + r")?(?:(?:"
+                 + trie_pattern(whole) + r")(?![\w]|@)|" + trie_pattern(begun) + r")|"
+                 + trie_pattern(ANCHOR_WORDS) + r"\b)")
+        # Every start follows a non-word character. Matching that character, a class
+        # Python's re can skip ahead to, beats a look-behind tried at every position; each
+        # match is one character long, so none is missed.
+        self.pattern = re.compile(r"\W" + ahead)
 
     def starts(self, folded: str) -> list[int]:
         """Ascending positions in ``folded`` where a phrase of any of the sets (or a date
-        anchor word) can match."""
-        return [match.start() for match in self.pattern.finditer(folded)]
+        anchor word) can match (and perhaps a few more)."""
+        # A blank before the text stands for its start: the look-behinds see no word
+        # character there either way. Offsets shift back by that one character.
+        return [match.start() for match in self.pattern.finditer(" " + folded)]
 
 
 _CACHE: weakref.WeakKeyDictionary[Directory, PhraseStarts] = weakref.WeakKeyDictionary()

@@ -43,15 +43,10 @@ for _word in GUARD_KIND:
         if _other != _word and _other in _word:
             GUARD_KIND[_word] = GUARD_KIND[_word] | GUARD_KIND[_other]
 GUARD_ORDER = [kind for kind, _ in GUARDS] + ["statistic"]
-GUARD_RE = re.compile("|".join(re.escape(w) for w in sorted(GUARD_KIND, key=len, reverse=True)))
 
 
-# The longest cue word at each position, as GUARD_RE's longest-first alternation finds it.
+# The longest cue word at each position (what an alternation sorted longest first finds).
 GUARD_TRIE = re.compile(literal_trie(sorted(GUARD_KIND)))
-
-
-def _kinds(cues: set[str]) -> list[str]:
-    return [kind for kind in GUARD_ORDER if kind in cues]
 
 
 def sentence_cues(text: str, sentences: list[tuple[int, int]]

@@ -36,7 +36,7 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
         noun = " ".join(match.group("noun").split())
         mods = [m for m in match.group("mods").split() if m.lower() not in STOP
                 and m.lower() not in VERBS]
-        tail = clip(sentence[match.end():].split(), 14)
+        tail = clip(sentence[match.end():].split(None, 14), 14)  # clip reads 14 words
         if DATE_TAIL.match(tail):
             tail = ""
         if tail and not tail.lower().startswith(("from", "to", "about", "on", "regarding",
@@ -307,7 +307,7 @@ def policies(sentence: str, offset: int, here: list[Actor], context: list[Actor]
         if not all(m[:1].islower() for m in mods):
             mods = []
         rest = sentence[match.end():]
-        tail = clip(rest.split(), 12)
+        tail = clip(rest.split(None, 12), 12)  # clip reads 12 words
         if DATE_TAIL.match(tail):
             tail = ""
         text = f"{owner.label} {' '.join([*mods, noun])}"

@@ -66,19 +66,23 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
             listed = in_sentence[number] = actors_in(actors, *sentences[number])
         return listed
 
+    # Line breaks inside a hard-wrapped sentence read as spaces (same length, so the
+    # offsets still hold).
+    flat = text.replace("\r", " ").replace("\n", " ")
     for index, wanted in sentence_cues(text, sentences):
         s_start, s_end = sentences[index]
         here = actors_of(index)
         if not here and (index == 0 or not actors_of(index - 1)):
             continue  # nobody named here or just before: no record anyone could be asked for
-        # Line breaks inside a hard-wrapped sentence read as spaces (same length, so the
-        # offsets still hold).
-        sentence = text[s_start:s_end].replace("\r", " ").replace("\n", " ")
-        here_dates = dates_in(dates, s_start, s_end)
-        context = [a for number in range(max(0, index - 2), index)
-                   for a in actors_of(number)]
-        following = Following(text, sentences, index) \
-            if {"communication", "letter"} & set(wanted) else ""
+        sentence = flat[s_start:s_end]
+        # What only some finders read is looked up only for them.
+        here_dates = dates_in(dates, s_start, s_end) if "operation" in wanted else []
+        if "communication" in wanted or "letter" in wanted:
+            context = [a for number in range(max(0, index - 2), index)
+                       for a in actors_of(number)]
+            following: Following | str = Following(text, sentences, index)
+        else:
+            context, following = [], ""
         found_here: list[Candidate] = []
         for kind in wanted:
             if kind == "program":
@@ -99,6 +103,8 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                 found_here += policies(sentence, s_start, here, earlier_actors(actors, s_start))
             elif kind == "statistic":
                 found_here += _statistics(sentence, s_start, here)
+        if found_here and "operation" not in wanted:
+            here_dates = dates_in(dates, s_start, s_end)
         for cand in found_here:
             cand.sentences.append((s_start, s_end))
             cand.dates.extend(here_dates)
