@@ -59,6 +59,11 @@ def _print_error(_parent: object, title: str, error: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     apply_chosen_data_folder()
+    child_load = None
+    if args.open:  # before Qt loads: a forked child reads the file on the other core
+        from foia_desk.gui.article_loading import start_child_load
+
+        child_load = start_child_load(Path(args.open))
     from PySide6.QtCore import QTimer
 
     from foia_desk.gui import dialogs
@@ -70,9 +75,12 @@ def run(args: argparse.Namespace) -> int:
     early_load = None
     if args.open:  # start reading at once: it overlaps building the window
         from foia_desk.gui import tasks
-        from foia_desk.gui.article_loading import load_file
+        from foia_desk.gui.article_loading import finish_child_load, load_file
 
-        early_load = tasks.run_task(load_file, Path(args.open), name="load article")
+        if child_load is not None:
+            early_load = tasks.run_task(finish_child_load, child_load, name="load article")
+        else:
+            early_load = tasks.run_task(load_file, Path(args.open), name="load article")
     from foia_desk.gui.main_window import MainWindow
 
     window = MainWindow()
@@ -106,4 +114,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if outcome["lock"] is not None:
             outcome["lock"].release()
+    if args.quit_after_load:
+        # The settings are written and every task has ended (closeEvent waits for them); a
+        # smoke run needs nothing from Python's tear-down of every widget and module, which
+        # costs tens of milliseconds.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(outcome["code"] or code)
     return outcome["code"] or code

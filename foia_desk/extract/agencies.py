@@ -324,10 +324,71 @@ def find_agencies(text: str, folded: str, index: AgencyIndex, cues: Cues,
             hits.append(Hit(start, end, agency_id, "acronym", confidence,
                             caps_only=caps_context(text, start, end)))
     hits.extend(_inspector_general_hits(text, hits, index))
+    hits.extend(_handle_hits(text, index))
+    hits.extend(_bureau_hits(text, hits, index))
     informal = _informal_hits(text, folded, index, urls,
                               sorted(taken + [(h.start, h.end) for h in hits]), starts)
     hits.extend(h for h in informal if states.before(text, h.start) is None)
     return _confirm_caps(hits), state_hits
+
+
+# An official account's handle: "@DHSgov", "@CBPgov", "@FEMAHQ" (a bare "@FBI" is already
+# found by the acronym matcher). Starts with a literal "@", so a search skips straight there.
+_HANDLE = re.compile(r"@(?<![\w@]@)(?P<acronym>[A-Z]{2,6})(?:gov|Gov|GOV|HQ|News|Press)\b")
+
+
+def _handle_hits(text: str, index: AgencyIndex) -> list[Hit]:
+    """Agency acronyms inside official social-media handles."""
+    if "@" not in text:
+        return []
+    hits = []
+    for match in _HANDLE.finditer(text):
+        acronym = match.group("acronym")
+        for agency_id in index.exact_keys.get(acronym, ())[:1]:
+            hits.append(Hit(match.start("acronym"), match.end("acronym"), agency_id, "acronym",
+                            0.9))
+    return hits
+
+
+# Lower-case "bureau" (a name would be capitalised); "the" before it is checked afterwards.
+_THE_BUREAU = re.compile(r"b(?<!\w.)ureau\b(?!'?s?[ \t]+of\b)")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*[ \t\n]+[\"'“‘(]?[A-Z]")
+BUREAU_CONFIDENCE = 0.6
+
+
+def _bureau_hits(text: str, hits: list[Hit], index: AgencyIndex) -> list[Hit]:
+    """"the bureau" when its antecedent is clear, else nothing.
+
+    Clear means: every agency named from the start of the previous sentence up to "the
+    bureau" is one and the same, and its name contains "Bureau".
+    """
+    if "bureau" not in text:
+        return []
+    import bisect
+
+    named = sorted((h for h in hits if h.how != "informal"), key=lambda h: h.start)
+    ends = [h.end for h in named]
+    out = []
+    for match in _THE_BUREAU.finditer(text):
+        if text[max(0, match.start() - 4):match.start()].lower() != "the ":
+            continue
+        last = bisect.bisect_right(ends, match.start())
+        nearest = index.directory.agencies.get(named[last - 1].agency_id) if last else None
+        if nearest is None or "Bureau" not in nearest.name:
+            continue  # cheap test first: the nearest agency named must be a bureau
+        window_start = match.start()
+        for _ in range(2):  # back to the start of the previous sentence
+            ends_before = list(_SENTENCE_END.finditer(text, max(0, window_start - 600),
+                                                      window_start))
+            window_start = ends_before[-1].start() + 1 if ends_before else \
+                max(0, window_start - 600)
+        ids = {h.agency_id for h in named[:last] if h.start >= window_start}
+        if len(ids) != 1:
+            continue
+        agency = index.directory.agencies.get(next(iter(ids)))
+        if agency is not None and "Bureau" in agency.name:
+            out.append(Hit(match.start(), match.end(), agency.id, "name", BUREAU_CONFIDENCE))
+    return out
 
 
 _OIG_AFTER = re.compile(r"(?:'s?)?[ \t]+(?:[Oo]ffice[ \t]+of[ \t]+(?:the[ \t]+)?)?"

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from foia_desk.directory import Agency, Directory, load_directory
-from foia_desk.extract.agencies import Hit, agency_index, find_agencies
-from foia_desk.extract.cues import Cues, load_cues
-from foia_desk.extract.dates import find_dates
 from foia_desk.extract.despin import normalise_spun
 from foia_desk.extract.matcher import fold_chars, plain_chars
 from foia_desk.extract.model import (
@@ -19,12 +16,18 @@ from foia_desk.extract.model import (
     SpunInfo,
     Topic,
 )
-from foia_desk.extract.nonfoia import BodyHit, body_index, find_bodies
-from foia_desk.extract.places import article_state, place_states
 from foia_desk.extract.reading import Reading
-from foia_desk.extract.scan import phrase_starts
-from foia_desk.extract.sentences import sentence_spans
-from foia_desk.extract.topics import Actor, date_range, find_topics
+
+if TYPE_CHECKING:
+    from foia_desk.directory import Agency, Directory
+    from foia_desk.extract.agencies import Hit
+    from foia_desk.extract.cues import Cues
+    from foia_desk.extract.nonfoia import BodyHit
+    from foia_desk.extract.topics import Actor
+
+# The finders (agencies, nonfoia, places, dates, topics, ...) are imported inside the
+# functions that run them: ``import foia_desk.extract`` then stays cheap for code that only
+# reads findings, such as the window unpickling a result from its loader process.
 
 MAX_TEXT_CHARS = 20_000_000
 PARENT_CONFIDENCE = 0.4
@@ -40,6 +43,16 @@ def extract(text: str, article_date: date | None = None, *,
     """
     if not isinstance(text, str):
         raise TypeError("extract() needs the article text as a str")
+    from foia_desk.directory import load_directory
+    from foia_desk.extract.agencies import agency_index, find_agencies
+    from foia_desk.extract.cues import load_cues
+    from foia_desk.extract.dates import find_dates
+    from foia_desk.extract.nonfoia import BodyHit, body_index, find_bodies
+    from foia_desk.extract.places import place_states
+    from foia_desk.extract.scan import phrase_starts
+    from foia_desk.extract.sentences import sentence_spans
+    from foia_desk.extract.topics import date_range, find_topics
+
     directory = directory or load_directory()
     cues = load_cues()
     spun = normalise_spun(text)
@@ -208,6 +221,8 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
                    sentences: list[tuple[int, int]]) -> list[NonFoiaFinding]:
     import bisect
 
+    from foia_desk.extract.places import article_state
+
     main_state = article_state(places)
     found: dict[str, NonFoiaFinding] = {}
     news_names = {b.name.split()[-1]: b.name for b in bodies
@@ -255,6 +270,8 @@ def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, read
 
 def _actors(hits: list[Hit], bodies: list[BodyHit], directory: Directory, plain: str
             ) -> list[Actor]:
+    from foia_desk.extract.topics import Actor
+
     actors = []
     for hit in hits:
         agency = directory.agencies.get(hit.agency_id)

@@ -4,6 +4,7 @@ NGOs and companies, found by name (``non_foia.toml``) and by pattern (``extract_
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from collections.abc import Iterator
@@ -163,8 +164,7 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues,
     judges = index.judges_re.finditer(folded) if starts is None else \
         finditer_at(index.judges_re, folded, starts)
     for match in judges:
-        hits.append(BodyHit(match.start(), match.end(), "Federal and state courts", "court",
-                            generic=True))
+        hits.append(BodyHit(match.start(), match.end(), GENERIC_COURTS, "court", generic=True))
     for anchor in _JUDGE_WORD.finditer(text):
         match = _JUDGE.match(text, max(0, anchor.start() - 30))
         back = _JUDGE_BEFORE.search(text, max(0, anchor.start() - 30), anchor.start())
@@ -192,7 +192,63 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues,
         start = match.end() - len(name)
         hits.append(BodyHit(start, match.end(), name, kind, state=state, generic=True))
     hits.extend(_short_outlet_names(text, hits, index))
-    return _state_demotions(text, hits, cues)
+    hits.extend(_outlet_anaphors(text, hits))
+    return _merge_generic_courts(_state_demotions(text, hits, cues))
+
+
+GENERIC_COURTS = "Federal and state courts"
+# The outlet word is searched for (a literal, which Python's re finds fast); "the" before it
+# is checked afterwards.
+_OUTLET_WORD = re.compile(r"o(?<!\w.)utlet\b|n(?<!\w.)ewspaper\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+(?:news[ \t]+)?$")
+
+
+def _outlet_anaphors(text: str, hits: list[BodyHit]) -> list[BodyHit]:
+    """"told the outlet", "the newspaper reported": the outlet named last before it.
+
+    Without an outlet named earlier nothing is reported (there is no body to point to).
+    """
+    if "outlet" not in text and "newspaper" not in text:
+        return []
+    outlets = sorted((h for h in hits if h.kind == "news_media"), key=lambda h: h.end)
+    ends = [h.end for h in outlets]
+    out: list[BodyHit] = []
+    for match in _OUTLET_WORD.finditer(text):
+        if not _THE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        before = bisect.bisect_right(ends, match.start())
+        if before:
+            target = outlets[before - 1]
+            out.append(BodyHit(match.start(), match.end(), target.name,
+                               target.kind, target.body_id, target.state, target.generic))
+    return out
+
+
+def _merge_generic_courts(hits: list[BodyHit]) -> list[BodyHit]:
+    """"the courts" or "a judge" in an article that names a court is about that court.
+
+    Generic court words join the nearest court named before them (else the first named
+    after), so each court is reported once; judges named in person stay as they are.
+    """
+    candidates = sorted((h for h in hits if h.kind == "court" and h.name != GENERIC_COURTS
+                         and "Judge" not in h.name),
+                        key=lambda h: (h.start, h.start - h.end, h.body_id is None))
+    named: list[BodyHit] = []
+    for hit in candidates:  # of names found twice over one span, the directory's wins
+        if not named or hit.start >= named[-1].end:
+            named.append(hit)
+    if not named:
+        return hits
+    starts = [h.start for h in named]
+    out = []
+    for hit in hits:
+        if hit.kind == "court" and hit.name == GENERIC_COURTS:
+            before = bisect.bisect_right(starts, hit.start)
+            target = named[before - 1] if before else named[0]
+            hit = BodyHit(hit.start, hit.end, target.name, target.kind, target.body_id,
+                          target.state, target.generic)
+        out.append(hit)
+    return out
 
 
 def _short_outlet_names(text: str, hits: list[BodyHit], index: BodyIndex) -> list[BodyHit]:

@@ -118,6 +118,7 @@ class Candidate:
     sentences: list[tuple[int, int]]
     dates: list[DateFinding] = field(default_factory=list)
     confidence: float = 0.6
+    place: str = ""  # an event's place as written ("Colorado Springs")
 
 
 def clip(words: list[str], limit: int, *, stop_at_verbs: bool = True,

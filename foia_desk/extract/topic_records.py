@@ -47,7 +47,13 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
         send = SEND.search(sentence, 0, match.start()) if may_send else None
         if send and "from" not in tail.split()[:1]:
             who = send.group("who").split()[-1]
-            if who.lower() in PRONOUN:
+            who_end = offset + send.end("who")
+            named = next((a for a in here if a.start < who_end <= a.end), None)
+            if named:  # "the State Department sent": the whole name, not "Department"
+                who = named.label
+                if named.agency_id and " " in who and not who.lower().startswith("the "):
+                    who = f"the {who}"  # a full name: "from the Department of State"
+            elif who.lower() in PRONOUN:
                 ref = next((a for a in reversed(context) if a.agency_id is None), None) \
                     or (context[-1] if context else None)
                 who = ref.label if ref else ""

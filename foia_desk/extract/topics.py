@@ -35,6 +35,7 @@ from foia_desk.extract.topic_base import (
     earlier_actors,
     ids_of,
 )
+from foia_desk.extract.topic_events import gather_event_agencies
 from foia_desk.extract.topic_guard import Following, sentence_cues
 from foia_desk.extract.topic_records import (
     communications,
@@ -136,13 +137,18 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                     ids.add(agency_id)
                     existing.agencies.append(agency_id)
     _link_event_dates(list(found.values()), text, sentences, dates)
+    gather_event_agencies(list(found.values()), text, sentences, actors)
     lede = _lede(text, sentences, actors, dates, _headline(text, sentences))
-    return ([lede] if lede else []) + list(found.values())
+    # The catch-all request goes last: the specific records come first in a letter.
+    return list(found.values()) + ([lede] if lede else [])
 
 
 BOILERPLATE = re.compile(r"cookie|subscribe|all rights reserved|sign up|newsletter|"
                          r"advertisement|read more|privacy policy|\u00a9|copyright",
                          re.IGNORECASE)
+# ", memo says" or ", court records show" closing a headline: who said it, not what happened.
+ATTRIBUTION = re.compile(r",[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:says?|said|shows?|showed|finds?|"
+                         r"found|reports?|reported|claims?)$")
 DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}|"
                       r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)*,[ \t][A-Z][a-z.]+)"
                       r"(?:[ \t]*\([^)]*\))?(?:[ \t]*[\u2014\u2013][ \t]*|[ \t]+--?[ \t]+)")
@@ -163,23 +169,29 @@ def _headline(text: str, sentences: list[tuple[int, int]]) -> str:
 
 def _lede(text: str, sentences: list[tuple[int, int]], actors: list[Actor],
           dates: list[DateFinding], headline: str = "") -> Candidate | None:
-    """The article's opening news sentence as the broadest request: all records about it."""
+    """The catch-all request: other records about what the article reports.
+
+    Named by the headline when there is one ("Other records about the matters reported in
+    "X""), else by the opening news sentence cut to a short phrase; that sentence is the
+    evidence either way.
+    """
     for start, end in sentences[:25]:
         sentence = text[start:end]
         if len(sentence.split()) < 14 or BOILERPLATE.search(sentence) or sentence.isupper() \
                 or sentence.rstrip("\"'”’)")[-1:] not in ".!?":
             continue  # headlines, decks and bylines have no full stop
-        body = DATELINE.sub("", sentence, count=1)
-        summary = clip(body.split(), 50, stop_at_verbs=False, stop_at_punctuation=False)
-        if len(body.split()) > 50:
-            summary += " ..."
+        if headline:
+            about = f"“{ATTRIBUTION.sub('', headline).rstrip(' :;,')}”"
+        else:
+            body = DATELINE.sub("", sentence, count=1)
+            words = body.split()
+            about = " ".join(words).rstrip(".!?\"'”’") if len(words) <= 25 else \
+                clip(words, 25, stop_at_verbs=False, stop_at_punctuation=False) + " ..."
+            about = f"“{about}”"
         here = actors_in(actors, start, end)
-        about = f" ({headline})" if headline else ""
-        cand = Candidate("lede", "event",
-                         f"All records about the events reported{about}: {summary}",
+        return Candidate("lede", "event", f"Other records about the matters reported in {about}",
                          ids_of(here), [(start, end)], dates_in(dates, start, end),
                          confidence=0.5)
-        return cand
     return None
 
 
@@ -258,7 +270,7 @@ def _operations(sentence: str, offset: int, here: list[Actor], here_dates: list[
             f"event:{place.split()[0].lower()}", "operation",
             f"Records about the {noun} in {place}: planning documents, the agencies and "
             f"personnel taking part, arrest records and after-action reports",
-            ids_of(here), []))
+            ids_of(here), [], place=place))
     return out
 
 

@@ -212,16 +212,15 @@ class MainWindow(QMainWindow):
             self.busy_bar.hide()
 
     def _update_actions(self) -> None:
-        tabs = self.drafts.tabs()
-        ready = [t for t in tabs if t.letter is not None]
-        has = bool(tabs)
+        chosen, ready = self.drafts.letter_counts()  # leaves tabs not yet shown unbuilt
+        has = bool(chosen)
         for widget in (self.export_all_button, self.export_action, self.save_button,
                        self.save_action, self.copy_letter_action):
             widget.setEnabled(has)
-        if not tabs:
+        if not chosen:
             self.letters_status.setText("")
         else:
-            self.letters_status.setText(f"{len(ready)} of {len(tabs)} letter(s) ready to save.")
+            self.letters_status.setText(f"{ready} of {chosen} letter(s) ready to save.")
 
     # ------------------------------------------------------------------ loading
     def _may_replace_letters(self, action: str) -> bool:
