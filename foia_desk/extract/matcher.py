@@ -19,8 +19,11 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 
-# Between the words of a name: spaces, tabs, a line break, or a non-breaking space.
-WORD_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+# Between the words of a name: spaces and tabs with at most one line break among them (a
+# non-breaking space is already a space in the folded text). A phrase's next character is
+# never blank, so every pattern matching this set of strings gives the same matches; this
+# short form makes the largest phrase regexes about a third quicker to compile.
+WORD_GAP = r"[ \t]*(?:[ \t]|\r?\n)[ \t]*"
 # Inside a hyphenated word a line may break after the hyphen ("Homeland Security-\nrelated").
 HYPHEN_GAP = r"-(?:\r?\n[ \t]*)?"
 
@@ -108,13 +111,13 @@ def trie_pattern(phrases: Iterable[str], *, guard_class: str | None = None) -> s
 
 
 def _piece(char: str) -> str:
-    if char == " ":
-        return WORD_GAP
-    if char == "-":
-        return HYPHEN_GAP
-    if char == "'":
-        return "'"
-    return re.escape(char)
+    piece = _PIECES.get(char)
+    if piece is None:
+        piece = _PIECES[char] = re.escape(char)
+    return piece
+
+
+_PIECES = {" ": WORD_GAP, "-": HYPHEN_GAP, "'": "'"}
 
 
 # English letters, most frequent first. The branches of a trie node start with different
@@ -128,14 +131,15 @@ def _by_frequency(chars: Iterable[str]) -> list[str]:
 
 
 def _emit(node: dict[str, dict]) -> str:
-    terminal = "" in node
-    branches = []
-    for char in _by_frequency(k for k in node if k):
-        branches.append(_piece(char) + _emit(node[char]))
-    if not branches:
+    chars = [char for char in node if char]
+    if not chars:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if terminal:
+    if len(chars) == 1:  # most trie nodes: nothing to order
+        body = _piece(chars[0]) + _emit(node[chars[0]])
+    else:
+        body = "(?:" + "|".join(_piece(char) + _emit(node[char])
+                                for char in _by_frequency(chars)) + ")"
+    if "" in node:
         return "(?:" + body + ")?"
     return body
 

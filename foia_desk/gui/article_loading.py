@@ -83,7 +83,7 @@ def start_child_load(path: str | os.PathLike[str]) -> ChildLoad | None:
     for the very start of the window command (and Linux only: macOS system libraries do not
     survive a fork without exec).
     """
-    if (os.environ.get("XNOFORK") or not sys.platform.startswith("linux") or "PySide6" in sys.modules
+    if (not sys.platform.startswith("linux") or "PySide6" in sys.modules
             or threading.active_count() != 1):
         return None
     try:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +37,7 @@ from foia_desk.errors import UserError
 from foia_desk.gui import dialogs
 from foia_desk.gui.app import settings
 from foia_desk.gui.closures_editor import ClosuresEditor
+from foia_desk.gui.representative_form import RepresentativeForm
 from foia_desk.profiles import CATEGORIES, CATEGORY_LABELS, RequesterProfile
 
 EXPORT_CHOICES = (("docx", "Word (.docx)"), ("pdf", "PDF"), ("eml", "Email draft (.eml)"),
@@ -103,13 +107,41 @@ class ProfileEditor(QWidget):
         form.addRow(self.wants_waiver)
         form.addRow(self.wants_expedited)
         form.addRow(self.default_box)
+        self.representative = RepresentativeForm()
+        form.addRow(self.representative)
+        # The form is taller than the dialog once a representative is shown: it scrolls,
+        # while the Save button below it stays in view.
+        scroll = QScrollArea()
+        scroll.setWidget(form_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)  # the tab page's colour shows through
+        form_box.setAutoFillBackground(False)
+        self.form_scroll = scroll
+        self.representative.clicked.connect(self._representative_switched)
+        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
         self.save_button = QPushButton("&Save profile")
         self.save_button.clicked.connect(self.save_current)
-        form.addRow(self.save_button)
-        layout.addWidget(form_box, 2)
+        right = QVBoxLayout()
+        right.addWidget(scroll, 1)
+        right.addWidget(self.save_button)
+        layout.addLayout(right, 2)
         self._editing: Path | None = None
         self._loaded: RequesterProfile | None = None
         self.reload()
+
+    def _representative_switched(self, checked: bool) -> None:
+        """Checking the group by click or Alt+B shows it and puts the cursor in its name."""
+        if checked:
+            self.form_scroll.ensureWidgetVisible(self.representative)
+            # After the event: a group box takes the focus itself once its shortcut is handled.
+            QTimer.singleShot(0, self.representative.name.setFocus)
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field reached by a mnemonic (not only by Tab) is scrolled into view."""
+        if new is not None and self.form_scroll.widget().isAncestorOf(new):
+            self.form_scroll.ensureWidgetVisible(new)
 
     def reload(self, select: str = "") -> None:
         from foia_desk.profiles import list_profiles
@@ -161,6 +193,7 @@ class ProfileEditor(QWidget):
         self.fee_limit.setText(format(profile.fee_limit, "f"))
         self.wants_waiver.setChecked(profile.wants_fee_waiver)
         self.wants_expedited.setChecked(profile.wants_expedited)
+        self.representative.set_representative(profile.representative)
         self.default_box.setChecked(bool(profile.name) and profile.name == str(
             settings().value("profiles/default", "")))
 
@@ -174,11 +207,12 @@ class ProfileEditor(QWidget):
         self.name.setFocus()
 
     def profile_from_form(self) -> RequesterProfile:
-        """The form's values, keeping fields the form does not show (e.g. a representative)."""
+        """The form's values, keeping fields the form does not show (the assignment)."""
         import dataclasses
 
         from foia_desk.profiles import profile_from_dict
 
+        representative = self.representative.as_table()
         edited = profile_from_dict({
             "name": self.name.text(), "organization": self.organization.text(),
             "address": self.address.toPlainText(), "email": self.email.text(),
@@ -189,11 +223,11 @@ class ProfileEditor(QWidget):
             "wants_expedited": self.wants_expedited.isChecked(),
             "publications": [line.strip() for line in self.publications.toPlainText().split("\n")
                              if line.strip()],
+            **({"representative": representative} if representative is not None else {}),
         }, "This profile")
         if self._loaded is None:
             return edited
-        return dataclasses.replace(edited, assignment=self._loaded.assignment,
-                                   representative=self._loaded.representative)
+        return dataclasses.replace(edited, assignment=self._loaded.assignment)
 
     def save_current(self) -> bool:
         """Validate and save the form; True on success (errors shown, form kept)."""
