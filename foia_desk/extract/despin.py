@@ -14,9 +14,11 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
+import heapq
+from collections.abc import Iterable, Iterator
 from functools import cache
 
-from foia_desk.extract.matcher import compile_phrases, fold_chars, phrase_key, plain_chars
+from foia_desk.extract.matcher import BEFORE_CLASS, fold_chars, phrase_key, plain_chars, trie_pattern
 from foia_desk.extract.reading import Reading, Substitution
 
 SPUN_THRESHOLD = 0.5
@@ -62,7 +64,11 @@ class SpinRule:
 @dataclass(frozen=True)
 class SpinTable:
     rules: dict[str, tuple[SpinRule, ...]]
-    pattern: re.Pattern[str]
+    # Each matches the character before a place where a phrase matches (group "m" is the
+    # phrase): ``scanner`` after any character, ``ascii_scanner`` after an ASCII one (see
+    # ``_phrase_matches``).
+    scanner: re.Pattern[str]
+    ascii_scanner: re.Pattern[str]
     # Phrases whose rules look at the word before / after (the others skip the look-up).
     needs_prev: frozenset[str] = frozenset()
     needs_next: frozenset[str] = frozenset()
@@ -109,12 +115,18 @@ def load_spin_table(path: str | None = None) -> SpinTable:
             lower=bool(entry.get("lower", False)),
         )
         rules.setdefault(rule.spun, []).append(rule)
-    pattern = compile_phrases(rules, ignore_case=True)
+    # What ``compile_phrases(rules, ignore_case=True)`` matches, as a look-ahead after the
+    # character before the phrase: that character cannot be a word character, so Python's
+    # re skips ahead to the blanks and punctuation instead of trying every position.
+    phrase = r"(?P<m>" + trie_pattern(sorted(rules)) + r")(?![\w]|@)"
+    scanner = re.compile(r"[^" + BEFORE_CLASS[1:-1] + r"](?=" + phrase + r")")
+    ascii_scanner = re.compile(_ASCII_BEFORE + r"(?=" + phrase + r")")
     needs_prev = frozenset(k for k, group in rules.items()
                            if any(r.prev is not None or r.not_prev for r in group))
     needs_next = frozenset(k for k, group in rules.items()
                            if any(r.next is not None or r.not_next for r in group))
-    return SpinTable({k: tuple(v) for k, v in rules.items()}, pattern, needs_prev, needs_next)
+    return SpinTable({k: tuple(v) for k, v in rules.items()}, scanner, ascii_scanner,
+                     needs_prev, needs_next)
 
 
 @cache
@@ -187,6 +199,39 @@ def _word_before(plain: str, start: int) -> str | None:
     return before.group(1) if before else None
 
 
+# The ASCII characters a phrase may follow: not a word character (the ASCII ones are
+# [0-9A-Za-z_]), "@", "/" or ".". Python's re tests a class of plain ranges for each
+# character far faster than one holding the Unicode category "\w".
+_ASCII_BEFORE = r"[\x00-\x2d\x3a-\x3f\x5b-\x5e\x60\x7b-\x7f]"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _phrase_matches(table: SpinTable, folded: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, phrase) as ``compile_phrases(..., ignore_case=True).finditer`` gives them.
+
+    The scanners match the one character before a phrase (a blank stands in for the start
+    of the text) and find the phrase in a look-ahead, so together they report every place a
+    phrase matches, overlapping ones too; like ``finditer``, one starting inside the
+    previous match is skipped. The look-ahead holds the same phrase pattern, so each is
+    matched exactly as the plain pattern would match it there. After the few non-ASCII
+    characters the full ``scanner`` is tried, one position at a time.
+    """
+    padded = " " + folded
+    found: Iterable[re.Match[str]] = table.ascii_scanner.finditer(padded)
+    if not padded.isascii():
+        at = table.scanner.match
+        after_other = [m for m in (at(padded, c.start()) for c in _NON_ASCII.finditer(padded))
+                       if m is not None]
+        if after_other:
+            found = heapq.merge(found, after_other, key=lambda m: m.start())
+    last_end = 1  # offsets in ``padded``: one more than in ``folded``
+    for match in found:
+        start, end = match.span("m")
+        if start >= last_end:
+            last_end = end
+            yield start - 1, end - 1, match.group("m")
+
+
 def _candidates(text: str, table: SpinTable):
     """Yield (start, end, matched, rule) for every context-supported spun phrase.
 
@@ -196,8 +241,7 @@ def _candidates(text: str, table: SpinTable):
     # phrase as matched (lower case) -> (its rules, whether they read the word before / after)
     keys: dict[str, tuple[tuple[SpinRule, ...], bool, bool]] = {}
     word_after = _WORD_AFTER.match
-    for match in table.pattern.finditer(fold_chars(text)):
-        raw = match.group("m")
+    for start, end, raw in _phrase_matches(table, fold_chars(text)):
         looked_up = keys.get(raw)
         if looked_up is None:
             key = " ".join(raw.split())
@@ -206,7 +250,6 @@ def _candidates(text: str, table: SpinTable):
         rules, needs_prev, needs_next = looked_up
         if not rules:
             continue
-        start, end = match.span()
         matched = text[start:end]
         prev = _word_before(plain, start) if needs_prev else None
         if needs_next:
