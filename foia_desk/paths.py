@@ -107,3 +107,22 @@ def attachments_dir() -> Path:
 def backups_dir() -> Path:
     """Automatic and manual database backups."""
     return ensure_private_dir(data_dir() / "backups")
+
+
+def location_pointer() -> Path:
+    """The file remembering a data folder chosen in Settings (read at start-up)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "data-folder.txt"
+
+
+def apply_chosen_data_folder() -> None:
+    """Use the data folder picked in Settings unless --data-dir or FOIA_DESK_HOME decide."""
+    if _override is not None or os.environ.get(ENV_HOME):
+        return
+    try:
+        chosen = location_pointer().read_text(encoding="utf-8").strip()
+    except OSError:
+        return
+    if chosen:
+        set_data_dir(chosen)

@@ -377,7 +377,7 @@ class SettingsDialog(QDialog):
         folder = dialogs.ask_directory(self, "Choose the data folder")
         if folder is None:
             return
-        from foia_desk.commands.gui import location_pointer
+        from foia_desk.paths import location_pointer
 
         pointer = location_pointer()
         try:
