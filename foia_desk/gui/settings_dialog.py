@@ -97,7 +97,7 @@ class ProfileEditor(QWidget):
         self.default_box = QCheckBox("Use this profile for new letters")
         for label, widget in (("&Name:", self.name), ("Organi&zation:", self.organization),
                               ("&Address:", self.address), ("&Email:", self.email),
-                              ("P&hone:", self.phone), ("Fee &category:", self.category),
+                              ("P&hone:", self.phone), ("Fee categor&y:", self.category),
                               ("Why this category:", self.category_reason),
                               ("News outlet:", self.outlet),
                               ("Published work:", self.publications),
@@ -280,7 +280,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         self.profiles = ProfileEditor()
         self.tabs.addTab(self.profiles, "Requester &profiles")
-        self.tabs.addTab(self._defaults_page(), "&Defaults")
+        self.tabs.addTab(self._defaults_page(), "Defa&ults")
         self.tabs.addTab(self._folders_page(), "&Folders")
         self.closures = ClosuresEditor()
         self.tabs.addTab(self.closures, "Office &closures")
