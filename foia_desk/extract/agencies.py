@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from foia_desk.directory import Directory
 from foia_desk.extract.cues import Cues
 from foia_desk.extract.matcher import (
+    BEFORE_CLASS,
     compile_phrases,
     finditer_at,
     literal_trie,
     phrase_key,
+    plain_chars,
+    start_scanner,
     trie_pattern,
 )
 
@@ -94,6 +97,7 @@ class AgencyIndex:
         self.exact_re = compile_phrases(self.exact_keys, ignore_case=False)
         self.informal_re = compile_phrases(self.informal_keys, ignore_case=True)
         self.exact_informal_re = compile_phrases(self.exact_informal, ignore_case=False)
+        self.exact_informal_finder = ExactPhrases(self.exact_informal, self.exact_informal_re)
 
     def _add_exact(self, key: str, agency_id: str) -> None:
         ids = self.exact_keys.setdefault(key, [])
@@ -121,6 +125,53 @@ class AgencyIndex:
             self.exact_informal.setdefault(raw, []).append(agency_id)
         else:
             self.informal_keys.setdefault(phrase_key(raw), []).append(agency_id)
+
+
+class ExactPhrases:
+    """``pattern.finditer(text)`` for ``pattern = compile_phrases(phrases, ignore_case=False)``,
+    with the pattern tried only where one of the phrases can start.
+
+    Such a pattern starts with its phrases' first letters, so Python's re tries it at every
+    occurrence of any of them; a few phrases starting with a common lower-case letter ("the
+    Navy", "assistant U.S. attorney") make that nearly every position. Instead the
+    capitalised phrases' starts come from one look-ahead scan (which skips to capitals) and
+    the others' from a search for their first word (a literal, found fast), each checked
+    with the rest of its phrases in a look-ahead; :func:`finditer_at` then gives exactly
+    the matches of a full ``finditer``.
+    """
+
+    def __init__(self, phrases: Iterable[str], pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        keys = sorted({" ".join(plain_chars(p).split()) for p in phrases})
+        # The scanners may report a few more starts than the pattern matches (they leave
+        # out its check of what follows a phrase), never fewer.
+        capitalised = [k for k in keys if not k[:1].islower()]
+        self.scanners = [start_scanner(capitalised, guard_class=BEFORE_CLASS)]
+        rests: dict[str, list[str]] = {}
+        for key in keys:
+            if key[:1].islower():
+                first = _FIRST_WORD.match(key).group(0)  # type: ignore[union-attr]
+                rests.setdefault(first, []).append(key[len(first):])
+        for first, ends in rests.items():
+            rest = trie_pattern(ends) if any(ends) else ""
+            if rest and "" in ends:
+                rest = "(?:" + rest + ")?"
+            if any(first[:k] == first[-k:] for k in range(1, len(first))):
+                # A word that can overlap itself ("aha"): a search would skip the overlapping
+                # occurrences, so only its first letter is consumed.
+                rest = re.escape(first[1:]) + rest
+                first = first[0]
+            # What "\b" before the word means, checked after it (see trie_pattern's guard).
+            before = "(?<!" + BEFORE_CLASS + "[\\s\\S]{" + str(len(first)) + "})"
+            self.scanners.append(re.compile(re.escape(first) + before + "(?=" + rest + ")"))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts = sorted({m.start() for scanner in self.scanners for m in scanner.finditer(text)})
+        return finditer_at(self.pattern, text, starts)
+
+
+# A phrase's first word: up to a blank or a hyphen (trie_pattern's multi-character pieces).
+_FIRST_WORD = re.compile(r"[^ -]+")
 
 
 def _strip(key: str) -> tuple[str, bool]:
@@ -368,6 +419,7 @@ def _bureau_hits(text: str, hits: list[Hit], index: AgencyIndex) -> list[Hit]:
 
     named = sorted((h for h in hits if h.how != "informal"), key=lambda h: h.start)
     ends = [h.end for h in named]
+    starts = [h.start for h in named]
     out = []
     for match in _THE_BUREAU.finditer(text):
         if text[max(0, match.start() - 4):match.start()].lower() != "the ":
@@ -382,7 +434,10 @@ def _bureau_hits(text: str, hits: list[Hit], index: AgencyIndex) -> list[Hit]:
                                                       window_start))
             window_start = ends_before[-1].start() + 1 if ends_before else \
                 max(0, window_start - 600)
-        ids = {h.agency_id for h in named[:last] if h.start >= window_start}
+        # (``named`` is sorted by start: the hits from ``window_start`` on, found by bisection,
+        # not by reading every hit before; that made a long text quadratic)
+        first = bisect.bisect_left(starts, window_start)
+        ids = {h.agency_id for h in named[first:last]}
         if len(ids) != 1:
             continue
         agency = index.directory.agencies.get(next(iter(ids)))
@@ -449,7 +504,7 @@ def _informal_hits(text: str, folded: str, index: AgencyIndex, urls: list[tuple[
                    taken: list[tuple[int, int]], starts: list[int] | None = None) -> list[Hit]:
     hits: list[Hit] = []
     for regex, table, fold in ((index.informal_re, index.informal_keys, True),
-                               (index.exact_informal_re, index.exact_informal, False)):
+                               (index.exact_informal_finder, index.exact_informal, False)):
         found = _folded_matches(regex, folded, starts) if fold else regex.finditer(text)
         for match in found:
             start, end = match.span()

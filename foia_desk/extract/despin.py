@@ -10,15 +10,21 @@ a :class:`Reading` listing every substitution, which the GUI can show on request
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import tomllib
-from dataclasses import dataclass
-import heapq
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
-from foia_desk.extract.matcher import BEFORE_CLASS, fold_chars, phrase_key, plain_chars, trie_pattern
+from foia_desk.extract.matcher import (
+    BEFORE_CLASS,
+    fold_chars,
+    phrase_key,
+    plain_chars,
+    trie_pattern,
+)
 from foia_desk.extract.reading import Reading, Substitution
 
 SPUN_THRESHOLD = 0.5

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from foia_desk.directory import Directory
+from foia_desk.extract.agencies import ExactPhrases
 from foia_desk.extract.cues import Cues
 from foia_desk.extract.matcher import (
     AFTER_FIRST_LETTER,
@@ -105,7 +106,7 @@ class BodyIndex:
             self.suffix.setdefault(word, "news_media")
         self.suffix_re = compile_phrases(self.suffix, ignore_case=False)
         groups = cues.words("congress", "groups")
-        self.groups_re = compile_phrases(groups, ignore_case=False)
+        self.groups_re = ExactPhrases(groups, compile_phrases(groups, ignore_case=False))
         judges = cues.words("courts", "judges")
         judges += ["federal judge", "federal judges", "federal courts", "federal court"]
         self.judge_keys = sorted({phrase_key(j) for j in judges})
@@ -197,9 +198,11 @@ def find_bodies(text: str, folded: str, index: BodyIndex, cues: Cues,
 
 
 GENERIC_COURTS = "Federal and state courts"
-# The outlet word is searched for (a literal, which Python's re finds fast); "the" before it
-# is checked afterwards.
-_OUTLET_WORD = re.compile(r"o(?<!\w.)utlet\b|n(?<!\w.)ewspaper\b")
+# The outlet words are searched for one at a time, each as a literal (which Python's re
+# finds fast; "o(?<!\w.)utlet\b|n(?<!\w.)ewspaper\b" is tried at every "o" and "n"); the
+# "\b" before the word is checked after it. The two words cannot overlap, so the matches of
+# both, in order, are those of the alternation. "the" before them is checked afterwards.
+_OUTLET_WORDS = (re.compile(r"outlet(?<!\w.{6})\b"), re.compile(r"newspaper(?<!\w.{9})\b"))
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+(?:news[ \t]+)?$")
 
 
@@ -213,7 +216,9 @@ def _outlet_anaphors(text: str, hits: list[BodyHit]) -> list[BodyHit]:
     outlets = sorted((h for h in hits if h.kind == "news_media"), key=lambda h: h.end)
     ends = [h.end for h in outlets]
     out: list[BodyHit] = []
-    for match in _OUTLET_WORD.finditer(text):
+    words = sorted((m for word in _OUTLET_WORDS for m in word.finditer(text)),
+                   key=lambda m: m.start())
+    for match in words:
         if not _THE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue
         before = bisect.bisect_right(ends, match.start())

@@ -8,6 +8,7 @@ words or phrases, so a span inside a replaced phrase maps to the whole original 
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -31,8 +32,8 @@ class Substitution:
                 "replacement": self.replacement, "source": self.source}
 
 
-def _sort_key(sub: Substitution) -> tuple[int, int, str, str, str]:
-    return (sub.start, sub.end, sub.original, sub.replacement, sub.source)
+# The dataclass order (field by field), as a key read in C: much faster than its __lt__.
+_sort_key = operator.attrgetter("start", "end", "original", "replacement", "source")
 
 
 class Reading:
@@ -42,7 +43,6 @@ class Reading:
         self.original = original
         subs: list[Substitution] = []
         last_end = -1
-        # The dataclass order (field by field), with a key: much faster than its __lt__.
         for sub in sorted(substitutions, key=_sort_key):
             if sub.start >= last_end:
                 subs.append(sub)
@@ -88,8 +88,30 @@ class Reading:
         """The original span covering the reading's ``[start, end)``."""
         if not self.substitutions:  # called for every mention: the common case inline
             return (start, end) if end >= start else (start, start)
-        o_start = self._to_original(start, is_end=False)
-        o_end = self._to_original(end, is_end=True)
+        # ``_to_original`` for both ends, with one search when they fall between the same
+        # two substitutions (most spans: a name, a sentence).
+        norm_starts = self._norm_starts
+        index = bisect.bisect_right(norm_starts, start) - 1
+        if index < 0:
+            o_start = start
+        elif start == norm_starts[index]:
+            o_start = self._orig_starts[index]
+        elif start >= self._norm_ends[index]:
+            o_start = self._orig_ends[index] + (start - self._norm_ends[index])
+        else:
+            o_start = self._orig_starts[index]
+        if end >= start and (index + 1 == len(norm_starts) or end < norm_starts[index + 1]):
+            end_index = index  # what bisect_right would return for ``end``
+        else:
+            end_index = bisect.bisect_right(norm_starts, end) - 1
+        if end_index < 0:
+            o_end = end
+        elif end == norm_starts[end_index]:
+            o_end = self._orig_starts[end_index]
+        elif end >= self._norm_ends[end_index]:
+            o_end = self._orig_ends[end_index] + (end - self._norm_ends[end_index])
+        else:
+            o_end = self._orig_ends[end_index]
         if o_end < o_start:
             o_end = o_start
         return o_start, o_end

@@ -69,10 +69,13 @@ MAX_SENTENCE = 1000
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    # Trim the blanks at both ends (str.strip's blanks are those of str.isspace), in C.
+    segment = text[start:end]
+    kept = segment.strip()
+    if not kept:
+        return
+    start += len(segment) - len(segment.lstrip())
+    end = start + len(kept)
     # Text with no full stops (a pasted list, a table, a scraped page) would make one huge
     # "sentence" and per-sentence work quadratic: cut it at a blank near every MAX_SENTENCE.
     while end - start > MAX_SENTENCE:

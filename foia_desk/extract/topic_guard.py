@@ -50,7 +50,7 @@ GUARD_TRIE = re.compile(literal_trie(sorted(GUARD_KIND)))
 
 
 def sentence_cues(text: str, sentences: list[tuple[int, int]]
-                  ) -> Iterator[tuple[int, list[str]]]:
+                  ) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(index, finder kinds in GUARD_ORDER) for each sentence with at least one cue word.
 
     The text is lower-cased once and each sentence scanned in place (``pos``/``endpos``:
@@ -61,6 +61,8 @@ def sentence_cues(text: str, sentences: list[tuple[int, int]]
     if same_length:
         lowered = lowered.replace("\r", " ").replace("\n", " ")
     find = GUARD_TRIE.findall
+    # The kinds each set of cue words asks for, worked out once per set (few sets recur).
+    kinds_of: dict[frozenset[str], tuple[str, ...]] = {}
     for index, (start, end) in enumerate(sentences):
         if same_length:
             words = find(lowered, start, end)
@@ -68,10 +70,14 @@ def sentence_cues(text: str, sentences: list[tuple[int, int]]
             words = find(text[start:end].replace("\r", " ").replace("\n", " ").lower())
         if not words:
             continue
-        cues: set[str] = set()
-        for word in set(words):
-            cues |= GUARD_KIND[word]
-        yield index, [kind for kind in GUARD_ORDER if kind in cues]
+        found = frozenset(words)
+        kinds = kinds_of.get(found)
+        if kinds is None:
+            cues: set[str] = set()
+            for word in found:
+                cues |= GUARD_KIND[word]
+            kinds = kinds_of[found] = tuple(kind for kind in GUARD_ORDER if kind in cues)
+        yield index, kinds
 
 
 class Following:

@@ -103,11 +103,10 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
         text = f"Copies of the {phrase}{sender}"
         if tail:
             text += f" {tail}"
-        finding = FINDING.match(sentence[match.end():])
         if claim:
             text += f", which found that {claim[:1].lower() + claim[1:]}"
-        elif finding and noun.lower().rstrip("s") in ("report", "audit", "review",
-                                                      "assessment"):
+        elif noun.lower().rstrip("s") in ("report", "audit", "review", "assessment") and \
+                (finding := FINDING.match(sentence[match.end():])):
             text += ", which found that " + clip(finding.group("what").split(), 18,
                                                   stop_at_verbs=False)
         if any(cue in following for cue in ("in response", "responded", "replied", "wrote back",
@@ -128,7 +127,8 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
         phrase = " ".join(match.group(0).split())
         if phrase.lower() not in (k.lower() for k in kinds):
             kinds.append(phrase)
-    about = ACCESS_ABOUT.search(sentence)
+    # Cheap exact tests first: a pattern needing a literal word cannot match without it.
+    about = ACCESS_ABOUT.search(sentence) if "access" in sentence else None
     if about:
         subject = clip(about.group("about").split(), 10, stop_at_verbs=False)
         if subject:
@@ -141,9 +141,10 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
             break
     requester: Actor | None = None
     for actor in here:
-        before = sentence[:actor.start - offset]
-        after = sentence[actor.end - offset:]
-        if GRANT_BEFORE.search(before) and re.match(r"[ \t]+access\b", after):
+        # (the look-up after the name first: a match at one place, where the other search
+        # tries every position of the text before it; ``endpos`` cuts like a slice)
+        if _ACCESS_AFTER.match(sentence, actor.end - offset) and \
+                GRANT_BEFORE.search(sentence, 0, actor.start - offset):
             requester = actor
             holder = holder or next((a for a in here if a.agency_id and a is not actor), None)
             break
@@ -166,7 +167,7 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
     text += f" {holder.label} data" if holder else " data"
     if kinds:
         text += " (" + ", ".join(kinds) + ")"
-    source = SOURCE.search(sentence)
+    source = SOURCE.search(sentence) if "from" in sentence else None
     if source:
         text += f" obtained from {source.group('src')}"
     text += ", and of what was shared"
@@ -185,6 +186,7 @@ SOURCE = re.compile(r"\b(?:bought|purchased|buys|buying|obtained|acquired|licens
 ACCESS_ABOUT = re.compile(r"\baccess[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                           r"(?:data|information|records)[ \t]+(?:on|about|of)[ \t]+"
                           r"(?P<about>[^,.;]{3,80})")
+_ACCESS_AFTER = re.compile(r"[ \t]+access\b")
 GRANT_BEFORE = re.compile(r"\b(?:give|gives|gave|given|giving|grant\w*|allow\w*|provid\w*)"
                           r"[ \t]+(?:the[ \t]+)?$")
 POLICY_CONTENT = re.compile(r"\b(?:requir\w*|allow\w*|bar(?:s|red|ring)?|limit\w*|prohibit\w*|"

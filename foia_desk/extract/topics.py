@@ -247,7 +247,7 @@ def _task_forces(sentence: str, offset: int, here: list[Actor]) -> list[Candidat
 def _operations(sentence: str, offset: int, here: list[Actor], here_dates: list[DateFinding],
                 places: list[str]) -> list[Candidate]:
     out = []
-    named = OPERATION_NAME.search(sentence)
+    named = OPERATION_NAME.search(sentence) if "Operation" in sentence else None
     if named:
         name = named.group("name")
         out.append(Candidate(f"operation:{name.lower()}", "operation",
