@@ -83,3 +83,26 @@ def saved_profile() -> Any:
                                email="ada@example.org", requester_category="news_media")
     save_profile(profile)
     return profile
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
+    """Error dialogs recorded instead of shown; questions answered yes (tracker tests)."""
+    from foia_desk.gui import dialogs
+
+    shown: list[tuple[str, object]] = []
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda _parent, title, error: shown.append((title, error)))
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    return shown
+
+
+@pytest.fixture
+def store():
+    """A tracker store in the test's own data folder, closed afterwards."""
+    from foia_desk.store import open_store
+
+    opened = open_store()
+    yield opened
+    opened.close()

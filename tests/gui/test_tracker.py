@@ -17,26 +17,8 @@ from foia_desk.gui import dialogs
 from foia_desk.gui.tracker import TrackerWidget
 from foia_desk.gui.tracker import format as fmt
 from foia_desk.gui.tracker import model as table
-from foia_desk.store import open_store
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    shown: list[tuple[str, object]] = []
-    monkeypatch.setattr(dialogs, "show_error",
-                        lambda _parent, title, error: shown.append((title, error)))
-    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
-    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
-    return shown
-
-
-@pytest.fixture
-def store():
-    opened = open_store()
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

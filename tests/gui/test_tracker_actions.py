@@ -13,25 +13,8 @@ from foia_desk.gui import dialogs
 from foia_desk.gui.tracker import TrackerWidget
 from foia_desk.gui.tracker import model as table
 from foia_desk.profiles import EXAMPLE_PROFILE, parse_profile, save_profile
-from foia_desk.store import open_store
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    shown: list[tuple[str, object]] = []
-    monkeypatch.setattr(dialogs, "show_error",
-                        lambda _parent, title, error: shown.append((title, error)))
-    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
-    return shown
-
-
-@pytest.fixture
-def store():
-    opened = open_store()
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
