@@ -20,7 +20,7 @@ from functools import cache
 
 from foia_desk.extract.matcher import (
     BEFORE_CLASS,
-    fold_chars,
+    fold_plain,
     phrase_key,
     plain_chars,
     trie_pattern,
@@ -247,7 +247,7 @@ def _candidates(text: str, table: SpinTable):
     # phrase as matched (lower case) -> (its rules, whether they read the word before / after)
     keys: dict[str, tuple[tuple[SpinRule, ...], bool, bool]] = {}
     word_after = _WORD_AFTER.match
-    for start, end, raw in _phrase_matches(table, fold_chars(text)):
+    for start, end, raw in _phrase_matches(table, fold_plain(plain)):
         looked_up = keys.get(raw)
         if looked_up is None:
             key = " ".join(raw.split())

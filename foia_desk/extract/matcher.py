@@ -46,7 +46,11 @@ def fold_chars(text: str) -> str:
     Case-insensitive phrase regexes are compiled in lower case and run over this folded
     text, which is several times faster in Python's ``re`` than ``re.IGNORECASE``.
     """
-    plain = plain_chars(text)
+    return fold_plain(plain_chars(text))
+
+
+def fold_plain(plain: str) -> str:
+    """``fold_chars`` of a text already through ``plain_chars`` (spares a second pass)."""
     lowered = plain.lower()
     if len(lowered) == len(plain):  # lower() only ever lengthens ("İ"), never shortens
         return lowered
