@@ -100,8 +100,22 @@ def _text(raw: dict[str, Any], key: str, where: str) -> str:
             raise ProfileError(f"{where}: '{key}' must be text or a list of text lines.")
         return "\n".join(value)
     if not isinstance(value, str):
-        raise ProfileError(f"{where}: '{key}' must be text, not {type(value).__name__}.")
+        raise ProfileError(f"{where}: '{key}' must be text, not {_toml_kind(value)}.",
+                           f'Put the value in double quotes, e.g. {key} = "..."')
     return value.strip("\n")
+
+
+def _toml_kind(value: Any) -> str:
+    """What a TOML value is, in words a non-programmer knows (not a Python type name)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or time"
 
 
 def _flag(raw: dict[str, Any], key: str, where: str) -> bool:

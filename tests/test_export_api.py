@@ -172,7 +172,7 @@ def test_any_markdown_source_exports_without_error(source: str) -> None:
     letter = make_letter(source)
     with tempfile.TemporaryDirectory() as folder:
         for fmt in ALL_FORMATS:
-            export_letter(letter, Path(folder) / f"l.{fmt}")
+            assert export_letter(letter, Path(folder) / f"l.{fmt}").stat().st_size > 0
 
 
 def test_missing_folder_is_reported(tmp_path: Path) -> None:

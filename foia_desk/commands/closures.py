@@ -15,14 +15,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "closures", help="add, list or remove office closure days (they move deadlines)")
     sub = parser.add_subparsers(dest="closures_command", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="add a closure day")
-    add.add_argument("date", type=cli_date)
+    add.add_argument("date", type=cli_date, help="the day offices were closed (YYYY-MM-DD)")
     add.add_argument("--note", default="", help="why offices were closed (e.g. the order)")
     add.set_defaults(func=run_add)
     lst = sub.add_parser("list", help="list closure days")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help="print JSON")
     lst.set_defaults(func=run_list)
     remove = sub.add_parser("remove", help="remove a closure day")
-    remove.add_argument("date", type=cli_date)
+    remove.add_argument("date", type=cli_date, help="the closure day to remove (YYYY-MM-DD)")
     remove.set_defaults(func=run_remove)
 
 

@@ -22,6 +22,7 @@ from foia_desk.errors import UserError
 if TYPE_CHECKING:
     from foia_desk.directory import Agency, Directory
     from foia_desk.drafting import DraftOptions, RecordItem
+    from foia_desk.ingest import Article
     from foia_desk.letter import Letter
     from foia_desk.profiles import RequesterProfile
 
@@ -37,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--article", metavar="PATH", help="news article to draft from")
     p.add_argument("--agency", metavar="ID", action="append", required=True,
                    help="agency id or name (repeat for several letters)")
-    p.add_argument("--kind", choices=KIND_CHOICES, default="foia")
+    p.add_argument("--kind", choices=KIND_CHOICES, default="foia",
+                   help="which letter to write (default foia)")
     p.add_argument("--topic", metavar="N", type=int, action="append", default=[],
                    help="use extracted topic N (1-based; repeatable)")
     p.add_argument("--record", metavar="TEXT", action="append", default=[],
@@ -52,20 +54,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="expedite because delay threatens someone's life or safety")
     p.add_argument("--fee-waiver", action="store_true", default=None, help="ask for a fee waiver")
     p.add_argument("--fee-limit", metavar="DOLLARS", help="most you will pay without being asked")
-    p.add_argument("--date-start", metavar="YYYY-MM-DD")
-    p.add_argument("--date-end", metavar="YYYY-MM-DD")
+    p.add_argument("--date-start", metavar="YYYY-MM-DD",
+                   help="earliest date of the records you want (default with --article: "
+                        "the earliest date the article mentions)")
+    p.add_argument("--date-end", metavar="YYYY-MM-DD",
+                   help="latest date of the records you want (default: the date of the search)")
     p.add_argument("--subject", metavar="TEXT", default="", help="subject line topic")
     p.add_argument("--template", metavar="NAME", help="use this template instead of the default")
-    p.add_argument("--tracking-number", default="")
-    p.add_argument("--request-date", metavar="YYYY-MM-DD")
-    p.add_argument("--determination-date", metavar="YYYY-MM-DD")
-    p.add_argument("--exemption", action="append", default=[], help="exemption invoked (repeat)")
-    p.add_argument("--grounds", default="", help="appeal: what you challenge and why")
-    p.add_argument("--dispute", default="", help="mediation: what the dispute is about")
-    p.add_argument("--due-date", metavar="YYYY-MM-DD")
-    p.add_argument("--due-explanation", default="")
-    p.add_argument("--birth-date", default="", help="Privacy Act: your date of birth")
-    p.add_argument("--birth-place", default="", help="Privacy Act: your place of birth")
+    p.add_argument("--tracking-number", metavar="TEXT", default="",
+                   help="follow-up, appeal, mediation: the number the agency gave your request")
+    p.add_argument("--request-date", metavar="YYYY-MM-DD",
+                   help="follow-up, appeal, mediation: the date of your original request")
+    p.add_argument("--determination-date", metavar="YYYY-MM-DD",
+                   help="appeal: the date on the agency's decision letter")
+    p.add_argument("--exemption", metavar="TEXT", action="append", default=[],
+                   help="appeal, mediation: an exemption the agency cited, e.g. b5 (repeatable)")
+    p.add_argument("--grounds", metavar="TEXT", default="",
+                   help="appeal: what you challenge and why")
+    p.add_argument("--dispute", metavar="TEXT", default="",
+                   help="mediation: what the dispute is about")
+    p.add_argument("--due-date", metavar="YYYY-MM-DD",
+                   help="follow-up: the date the agency's answer was due")
+    p.add_argument("--due-explanation", metavar="TEXT", default="",
+                   help="follow-up: how that due date was counted (see foia-desk due)")
+    p.add_argument("--birth-date", metavar="DATE", default="",
+                   help="Privacy Act: your date of birth")
+    p.add_argument("--birth-place", metavar="PLACE", default="",
+                   help="Privacy Act: your place of birth")
     p.add_argument("--letter-date", metavar="YYYY-MM-DD", help="date on the letter (default today)")
     p.add_argument("--out", metavar="FILE|DIR", help="write here instead of printing")
     p.add_argument("--format", choices=[f[1:] for f in FILE_FORMATS], default="md",
@@ -200,28 +215,10 @@ def build_options(args: argparse.Namespace, records: list[RecordItem],
     )
 
 
-class _PlainArticle:
-    """Stand-in for foia_desk.ingest.Article while that module is unavailable."""
+def read_article(path: str) -> Article:
+    """The article as foia_desk.ingest reads it (any supported format)."""
+    from foia_desk.ingest import ingest_path
 
-    def __init__(self, text: str, title: str) -> None:
-        self.text, self.title, self.outlet, self.date = text, title, "", None
-
-
-def read_article(path: str) -> Any:
-    """The article through foia_desk.ingest; plain .txt/.md reading if ingest is missing."""
-    try:
-        from foia_desk.ingest import ingest_path
-    except ImportError:
-        target = Path(path).expanduser()
-        if target.suffix.lower() not in (".txt", ".md", ""):
-            raise UserError(f"Cannot read {target.name}: only .txt and .md articles can be "
-                            "read in this version.") from None
-        try:
-            text = target.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"Cannot read the article {target}: {exc}.") from None
-        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        return _PlainArticle(text, title)
     return ingest_path(path)
 
 

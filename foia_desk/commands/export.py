@@ -13,13 +13,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = parser.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
     ics = sub.add_parser("ics", help="upcoming deadlines and reminders as an iCalendar file "
                                      "(Google, Outlook, Apple Calendar)")
-    ics.add_argument("file")
-    ics.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    ics.add_argument("file", help="the .ics file to write")
+    ics.add_argument("--overwrite", "--force", action="store_true",
+                     help="replace an existing file")
     ics.set_defaults(func=run_ics)
     csv = sub.add_parser("csv", help="every request with its event log, as CSV "
                                      "(import it back with 'foia-desk import csv')")
-    csv.add_argument("file")
-    csv.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    csv.add_argument("file", help="the .csv file to write")
+    csv.add_argument("--overwrite", "--force", action="store_true",
+                     help="replace an existing file")
     csv.set_defaults(func=run_csv)
 
 

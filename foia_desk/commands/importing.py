@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = parser.add_subparsers(dest="import_command", metavar="FORMAT", required=True)
     csv = sub.add_parser("csv", help="a CSV made by 'foia-desk export csv' (or with at least "
                                      "title and agency columns)")
-    csv.add_argument("file")
+    csv.add_argument("file", help="the .csv file to read")
     csv.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
     csv.set_defaults(func=run_csv)
 

@@ -11,15 +11,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("profiles", help="manage requester profiles")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="list saved profiles")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print JSON")
     show = actions.add_parser("show", help="show one saved profile")
-    show.add_argument("name")
-    show.add_argument("--json", action="store_true")
-    add = actions.add_parser("add", help="save a profile from a TOML file")
-    add.add_argument("--from", dest="source", metavar="FILE", required=True)
+    show.add_argument("name", help="profile name (see profiles list)")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    from foia_desk.profiles import CATEGORIES, EXAMPLE_PROFILE
+
+    add = actions.add_parser(
+        "add", help="save a profile from a TOML file",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="A profile file looks like this; requester_category is one of\n"
+               + ", ".join(CATEGORIES) + ".\n\n" + EXAMPLE_PROFILE)
+    add.add_argument("--from", dest="source", metavar="FILE", required=True,
+                     help="the profile TOML file to save")
     add.add_argument("--force", action="store_true", help="replace a saved profile of that name")
     remove = actions.add_parser("remove", help="delete a saved profile")
-    remove.add_argument("name")
+    remove.add_argument("name", help="profile name (see profiles list)")
     parser.set_defaults(func=run)
 
 

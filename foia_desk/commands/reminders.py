@@ -13,17 +13,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "reminders", help="reminders due soon: yours and those ahead of each deadline",
         description="Without an action, lists reminders due in the next --days days "
                     "(default 7), including overdue ones not yet done.")
-    parser.add_argument("--days", type=int, default=7, help="look this many days ahead")
-    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--days", type=int, default=7,
+                        help="look this many days ahead (default 7)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(func=run_list)
     sub = parser.add_subparsers(dest="reminders_command", metavar="ACTION")
     add = sub.add_parser("add", help="add a reminder to a request")
     add.add_argument("id", type=int, help="request id")
-    add.add_argument("date", type=cli_date)
-    add.add_argument("text")
+    add.add_argument("date", type=cli_date, help="when to be reminded (YYYY-MM-DD or 'today')")
+    add.add_argument("text", help="what to do then")
     add.set_defaults(func=run_add)
     done = sub.add_parser("done", help="mark a reminder done")
-    done.add_argument("reminder_id", type=int)
+    done.add_argument("reminder_id", type=int,
+                      help="the reminder's number (the #N in foia-desk reminders)")
     done.add_argument("--undo", action="store_true", help="mark it not done again")
     done.set_defaults(func=run_done)
 

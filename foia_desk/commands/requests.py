@@ -19,9 +19,6 @@ SHORT_LABELS = {"latest_start": "clock start", "response_due": "response due",
                 "extended_due": "extended response", "expedited_decision_due":
                 "expedite decision", "appeal_by": "appeal by", "appeal_decision_due":
                 "appeal decision"}
-EVENT_CHOICES_HELP = ("submitted, received, acknowledged, extension, info-request, info-reply, "
-                      "fee-notice, fee-reply, interim-release, response, appeal-filed, "
-                      "appeal-received, appeal-decision, mediation, lawsuit, withdrawn, note")
 
 
 # -- helpers shared by the tracker commands ---------------------------------------------
@@ -68,6 +65,8 @@ def _days_text(days_left: int | None) -> str:
 
 # -- registration -----------------------------------------------------------------------
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from foia_desk.store.models import APPEAL_OUTCOMES, EVENT_KINDS, RESPONSE_OUTCOMES
+
     parser = subparsers.add_parser(
         "requests", help="track requests: add, list, show, record events, change status",
         description="Track requests and their deadlines. Dates are YYYY-MM-DD (or 'today').")
@@ -76,8 +75,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = sub.add_parser("add", help="start tracking a request")
     add.add_argument("--agency", required=True, help="agency id or name (see foia-desk agencies)")
     add.add_argument("--subject", required=True, help="what the request asks for, briefly")
-    add.add_argument("--submitted", type=cli_date, help="date the request was sent")
-    add.add_argument("--received", type=cli_date, help="date the agency received it")
+    add.add_argument("--submitted", type=cli_date, metavar="YYYY-MM-DD",
+                     help="date the request was sent")
+    add.add_argument("--received", type=cli_date, metavar="YYYY-MM-DD",
+                     help="date the agency received it")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument("--method", help="email, portal, mail or fax")
     add.add_argument("--kind", default="foia", help="foia, privacy-act or foia-privacy-act")
@@ -96,49 +97,49 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.add_argument("--order", default="next_deadline",
                      help="next_deadline (default), updated, created, submitted, agency, "
                           "status or subject; prefix '-' to reverse")
-    lst.add_argument("--limit", type=int, default=100)
-    lst.add_argument("--offset", type=int, default=0)
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--limit", type=int, default=100, help="show at most this many (default 100)")
+    lst.add_argument("--offset", type=int, default=0, help="skip this many first")
+    lst.add_argument("--json", action="store_true", help="print JSON")
     lst.set_defaults(func=run_list)
 
     show = sub.add_parser("show", help="one request with every deadline and its explanation")
     show.add_argument("id", type=int, help="request id")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(func=run_show)
 
     event = sub.add_parser("event", help="record something that happened",
-                           description="Kinds: " + EVENT_CHOICES_HELP + ".")
+                           description="Kinds: " + ", ".join(EVENT_KINDS) + ".")
     event.add_argument("id", type=int, help="request id")
     event.add_argument("--kind", required=True, help="event kind (see above)")
-    event.add_argument("--date", required=True, type=cli_date,
+    event.add_argument("--date", required=True, type=cli_date, metavar="YYYY-MM-DD",
                        help="when it happened (the date on the agency's letter)")
     event.add_argument("--tracking-number", help="tracking number the agency gave")
-    event.add_argument("--note")
-    event.add_argument("--promised-date", type=cli_date,
+    event.add_argument("--note", help="free text kept with the event")
+    event.add_argument("--promised-date", type=cli_date, metavar="YYYY-MM-DD",
                        help="extension: the date the agency promised")
-    event.add_argument("--outcome", help="response: full-grant, partial, denied, no-records, "
-                                         "glomar, referred, fee-denial, ...; appeal-decision: "
-                                         "granted, partly-granted, denied, remanded")
+    event.add_argument("--outcome", help="response: " + ", ".join(RESPONSE_OUTCOMES)
+                       + "; appeal-decision: " + ", ".join(APPEAL_OUTCOMES))
     event.add_argument("--exemption", action="append", default=[],
                        help="exemption cited, e.g. b5 or b7c (repeatable)")
     event.add_argument("--amount", help="fee-notice: the amount asked")
-    event.add_argument("--json", action="store_true")
+    event.add_argument("--json", action="store_true",
+                       help="print the new event and the updated request as JSON")
     event.set_defaults(func=run_event)
 
     status = sub.add_parser("status", help="change a request's status")
-    status.add_argument("id", type=int)
-    status.add_argument("status")
-    status.add_argument("--json", action="store_true")
+    status.add_argument("id", type=int, help="request id")
+    status.add_argument("status", help="new status, e.g. processing, complete, withdrawn")
+    status.add_argument("--json", action="store_true", help="print the updated request as JSON")
     status.set_defaults(func=run_status)
 
     attach = sub.add_parser("attach", help="copy a file (agency letter, records) into the "
                                            "tracker")
-    attach.add_argument("id", type=int)
-    attach.add_argument("file")
+    attach.add_argument("id", type=int, help="request id")
+    attach.add_argument("file", help="the file to copy in")
     attach.set_defaults(func=run_attach)
 
     delete = sub.add_parser("delete", help="delete a request and its events")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=int, help="request id")
     delete.add_argument("--yes", action="store_true", help="really delete")
     delete.set_defaults(func=run_delete)
 
@@ -150,8 +151,13 @@ def run_add(args: argparse.Namespace) -> int:
         try:
             with open(args.letter, encoding="utf-8") as handle:
                 letter = handle.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"Cannot read the letter {args.letter}: {exc}.",
+        except OSError as exc:
+            raise UserError(f"Cannot read the letter {args.letter}: "
+                            f"{(exc.strerror or str(exc)).lower()}.",
+                            "Give the Markdown or plain-text file of the letter as sent.") \
+                from exc
+        except UnicodeDecodeError as exc:
+            raise UserError(f"Cannot read the letter {args.letter}: it is not UTF-8 text.",
                             "Give the Markdown or plain-text file of the letter as sent.") \
                 from exc
     with open_tracker() as store:
@@ -197,10 +203,15 @@ def run_list(args: argparse.Namespace) -> int:
                     if row.next_deadline else "-")
         flag = "!" if row.overdue else " "
         print(f"{row.id:>5}{flag} {row.status:<16} {deadline:<29} "
-              f"{_days_text(row.days_left):<10} {row.agency_name[:28]:<28} {row.subject}")
+              f"{_days_text(row.days_left):<10} {_clip(row.agency_name, 28):<28} {row.subject}")
     if total > len(rows):
         print(f"({len(rows)} of {total} shown; use --offset/--limit for more)")
     return 0
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, with an ellipsis when something was cut."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def run_show(args: argparse.Namespace) -> int:

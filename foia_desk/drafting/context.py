@@ -91,11 +91,11 @@ def appeal_deadline(agency: Agency, determination: date | None) -> date | None:
     days = agency.appeal.effective_days
     if agency.appeal.window_unit == "calendar":
         return determination + timedelta(days=days)
-    try:  # the working-day calendar is another module; without it, give no date
-        from foia_desk.calendar import FederalCalendar
+    from foia_desk.calendar import CalendarRangeError, FederalCalendar
 
+    try:
         return FederalCalendar().add_working_days(determination, days)
-    except Exception:
+    except CalendarRangeError:  # outside the years the calendar knows: give no date
         return None
 
 

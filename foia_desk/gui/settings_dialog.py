@@ -81,7 +81,7 @@ class ProfileEditor(QWidget):
         for category in CATEGORIES:
             self.category.addItem(CATEGORY_LABELS[category].capitalize(), category)
         self.category.setToolTip(
-            "Decides which fees an agency may charge. Journalists and news organisations "
+            "Decides which fees an agency may charge. Journalists and news organizations "
             "usually choose “Representative of the news media”; schools and their staff "
             "“Educational institution”; anyone else “All other requesters”.")
         self.category_reason = QLineEdit()

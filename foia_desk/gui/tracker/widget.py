@@ -304,7 +304,8 @@ class TrackerWidget(QWidget):
         try:
             self.filters.set_choices(self.store.agencies_in_use(), self.store.distinct_tags())
         except Exception as exc:
-            self.show_message(f"⚠ The filter lists could not be read: {exc}")
+            message, _hint, _details = dialogs.error_texts(exc)
+            self.show_message(f"⚠ The filter lists could not be read: {message}")
 
     def _update_count(self) -> None:
         total = self.model.total
