@@ -114,6 +114,18 @@ def test_unknown_ids_and_kinds_give_clear_errors(store):
     assert store.get_request(request.id).events == ()
 
 
+def test_extension_promising_an_answer_before_its_own_date_is_refused(store):
+    request = store.add_request("usps", "Contracts", received="2025-11-03")
+    with pytest.raises(UserError, match=r"promised date \(2025-11-01\) is before"):
+        store.add_event(request.id, "extension", "2025-12-01",
+                        details={"promised_date": "2025-11-01"})
+    assert [e.kind for e in store.get_request(request.id).events] == ["received"]
+    notice = store.add_event(request.id, "extension", "2025-12-01",
+                             details={"promised_date": "2025-12-15"})
+    with pytest.raises(UserError, match="before the notice's own date"):
+        store.update_event(notice.id, date="2025-12-20")
+
+
 def test_correcting_an_event_date_moves_the_deadline(store):
     request = store.add_request("usps", "Contracts", received="2026-02-03")
     event = store.get_request(request.id).events[0]

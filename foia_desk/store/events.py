@@ -43,6 +43,17 @@ def clean_note(value: str | None) -> str | None:
     return text or None
 
 
+def check_promised_date(when: date, details: dict[str, Any]) -> None:
+    """An extension notice cannot promise an answer before the notice itself is dated."""
+    promised = details.get("promised_date")
+    if promised and date.fromisoformat(promised) < when:
+        raise UserError(
+            f"The promised date ({promised}) is before the notice's own date "
+            f"({when.isoformat()}).",
+            "Check both dates on the agency's letter: the promised date is when it says it "
+            "will answer.")
+
+
 def insert_event(conn: sqlite3.Connection, request_id: int, kind: str, day: date | str, *,
                  tracking_number: str | None, note: str | None,
                  details: dict[str, Any] | None, now: str, created_at: str | None = None,
@@ -52,6 +63,7 @@ def insert_event(conn: sqlite3.Connection, request_id: int, kind: str, day: date
     when = parse_date(day, f"date of the {kind} event")
     check_not_future(when, kind, today)
     stored = clean_details(kind, details)
+    check_promised_date(when, stored)
     tracking = clean_tracking(tracking_number)
     require_request(conn, request_id)
     cursor = conn.execute(
@@ -102,6 +114,7 @@ def update_event(conn: sqlite3.Connection, event_id: int, *, day: date | str | N
     when = parse_date(day, f"date of the {event.kind} event") if day is not None else event.date
     check_not_future(when, event.kind, today)
     stored = clean_details(event.kind, details) if details is not None else event.details
+    check_promised_date(when, stored)
     new_note = clean_note(note) if note is not None else event.note
     tracking = clean_tracking(tracking_number) if tracking_number is not None \
         else event.tracking_number

@@ -196,10 +196,13 @@ class DetailPane(QWidget):
         """Re-read the shown request from the Store (after a change)."""
         if self.detail is None or self.store is None:
             return
+        from foia_desk.store import RequestNotFound
+
         try:
-            self.show_request(self.store.get_request(self.detail.id))
-        except Exception:  # deleted meanwhile (another window): clear the pane
-            self.show_request(None)
+            detail = self.store.get_request(self.detail.id)
+        except RequestNotFound:  # deleted meanwhile (another window): clear the pane
+            detail = None
+        self.show_request(detail)
 
     def _show_heading(self, detail: RequestDetail) -> None:
         tracking = detail.tracking_number or "none yet"

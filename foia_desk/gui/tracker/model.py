@@ -186,9 +186,11 @@ class RequestTableModel(QAbstractTableModel):
     def _count_working(self, today: date, due: date) -> int:
         if self._working_days is None:
             return (due - today).days
+        from foia_desk.calendar import CalendarRangeError
+
         try:
             return int(self._working_days(today, due))
-        except Exception:  # a calendar problem must not break the table
+        except CalendarRangeError:  # a date past the calendar's range (2100): count days
             return (due - today).days
 
     # -- Qt model API -----------------------------------------------------------------
