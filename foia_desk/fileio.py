@@ -16,6 +16,9 @@ from typing import BinaryIO
 
 from foia_desk.errors import UserError
 
+OVERWRITE_HINT = ("Choose another name, or allow overwriting (on the command line: add "
+                  "--force). Nothing was written.")
+
 
 def _explain_os_error(path: Path, exc: OSError) -> UserError:
     if exc.errno == errno.ENOSPC:
@@ -40,7 +43,7 @@ def atomic_open(path: str | os.PathLike[str], *, overwrite: bool = True,
     """
     target = Path(path)
     if not overwrite and target.exists():
-        raise UserError(f"{target} already exists.", "Choose another name or allow overwriting.")
+        raise UserError(f"{target} already exists.", OVERWRITE_HINT)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                         dir=target.parent)
@@ -54,8 +57,7 @@ def atomic_open(path: str | os.PathLike[str], *, overwrite: bool = True,
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         if not overwrite and target.exists():
-            raise UserError(f"{target} already exists.",
-                            "Choose another name or allow overwriting.")
+            raise UserError(f"{target} already exists.", OVERWRITE_HINT)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
