@@ -32,6 +32,11 @@ TOLLING_STATUSES = frozenset({"fix-required", "payment-required"})
 CLOSED_STATUSES = frozenset({"complete", "no-records", "denied", "appeal-decided", "withdrawn"})
 
 _RESULTS = ("partial-release", "complete", "no-records", "denied")
+# The agency's answer to the request itself: moving here from before any answer needs the
+# response event (its date starts the appeal window).
+RESPONSE_STATUSES = frozenset(_RESULTS)
+AWAITING_RESPONSE_STATUSES = frozenset({"draft", "submitted", "acknowledged", "processing",
+                                        "fix-required", "payment-required"})
 _IN_PROGRESS = ("processing", "fix-required", "payment-required", *_RESULTS)
 _ESCALATION = ("mediation", "litigation")
 

@@ -126,6 +126,26 @@ def test_extension_promising_an_answer_before_its_own_date_is_refused(store):
         store.update_event(notice.id, date="2025-12-20")
 
 
+def test_withdrawing_by_status_records_the_event_and_stops_the_clocks(store):
+    request = store.add_request("ice", "Detention contracts", received="2026-01-05")
+    assert store.get_request(request.id).next_deadline is not None
+    detail = store.set_status(request.id, "withdrawn")
+    assert detail.status == "withdrawn"
+    assert [e.kind for e in detail.events][-1] == "withdrawn"
+    assert detail.next_deadline is None
+    assert not store.list_requests(RequestFilter(overdue_only=True))
+
+
+def test_outcome_status_without_a_response_is_refused_with_the_way_to_record_it(store):
+    request = store.add_request("ice", "Detention contracts", received="2026-01-05")
+    with pytest.raises(UserError, match="Record the agency's response") as info:
+        store.set_status(request.id, "complete")
+    assert "--kind response" in (info.value.hint or "")
+    assert store.get_request(request.id).status == "submitted"
+    store.add_event(request.id, "response", "2026-02-02", details={"outcome": "partial"})
+    assert store.set_status(request.id, "complete").status == "complete"
+
+
 def test_correcting_an_event_date_moves_the_deadline(store):
     request = store.add_request("usps", "Contracts", received="2026-02-03")
     event = store.get_request(request.id).events[0]

@@ -17,7 +17,12 @@ from typing import Any
 
 from foia_desk.directory import Agency, load_directory
 from foia_desk.errors import UserError
-from foia_desk.status import check_status, check_transition
+from foia_desk.status import (
+    AWAITING_RESPONSE_STATUSES,
+    RESPONSE_STATUSES,
+    check_status,
+    check_transition,
+)
 from foia_desk.store import clockcache, db, query, schema
 from foia_desk.store import events as event_repo
 from foia_desk.store import requests as request_repo
@@ -269,12 +274,35 @@ class Store(TrackerExtras):
 
     @api
     def set_status(self, request_id: int, status: str) -> RequestDetail:
-        """Move a request to ``status``; illegal moves are refused, naming the allowed ones."""
+        """Move a request to ``status``; illegal moves are refused, naming the allowed ones.
+
+        The deadlines come from the event log, so a status that changes them must come with
+        its event: withdrawing records a "withdrawn" event dated today (the user's own act,
+        which stops every clock), and an outcome status (complete, partly released, no
+        records, denied) needs the agency's response recorded first, because the appeal
+        window runs from the response's date, which FOIA Desk must not guess.
+        """
         with db.write(self.conn):
             current = request_repo.request_row(self.conn, request_id)[5]
             check_transition(current, status)
-            request_repo.update_columns(self.conn, request_id, {"status": status},
-                                        db.utc_now())
+            kinds = {row[0] for row in self.conn.execute(
+                "SELECT DISTINCT kind FROM events WHERE request_id = ?", (request_id,))}
+            if (status in RESPONSE_STATUSES and current in AWAITING_RESPONSE_STATUSES
+                    and "response" not in kinds):
+                raise UserError(
+                    f"Record the agency's response instead of setting '{status}' directly.",
+                    "Log a response event with its date and outcome (in the window: Log "
+                    "event ▸ Response; on the command line: requests event ID --kind response "
+                    "--date YYYY-MM-DD --outcome ...). It sets the status and starts the "
+                    "appeal clock from the right date.")
+            now = db.utc_now()
+            if status == "withdrawn" and "withdrawn" not in kinds:
+                event_repo.insert_event(self.conn, request_id, "withdrawn", self.today(),
+                                        tracking_number=None,
+                                        note="Recorded when the status was set to withdrawn.",
+                                        details=None, now=now, today=self.today())
+            request_repo.update_columns(self.conn, request_id, {"status": status}, now)
+            self._refresh(request_id)
         return self._detail(request_id)
 
     @api
