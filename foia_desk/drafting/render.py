@@ -35,10 +35,7 @@ def render_letter(agency: Agency, profile: RequesterProfile, options: DraftOptio
     if directory is None:
         from foia_desk.directory import load_directory
 
-        try:
-            directory = load_directory()
-        except Exception:  # a fake agency in tests or a broken directory: parent unknown
-            directory = None
+        directory = load_directory()  # a broken directory file is an error the user sees
     template_file = choose_template(options.kind, options.template)
     addressee = addressee_for(agency, options.kind, options.letter_date or date.today())
     subject = make_subject(agency, profile, options)
