@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foia_desk.errors import UserError
+
 AGENCY = Qt.ItemDataRole.UserRole
 
 
@@ -25,7 +27,7 @@ def _label(agency: Any, directory: Any) -> str:
     label = agency.name + (f" ({', '.join(acronyms)})" if acronyms else "")
     parent_id = getattr(agency, "parent", None)
     if parent_id and directory is not None:
-        with contextlib.suppress(Exception):  # an unknown parent only loses the suffix
+        with contextlib.suppress(UserError):  # an unknown parent only loses the suffix
             label += f" — part of {directory.get(parent_id).name}"
     return label
 

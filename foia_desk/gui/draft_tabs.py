@@ -57,7 +57,7 @@ def records_for(agency: Any, records: list[Any], directory: Any) -> list[Any]:
         try:
             related |= {a.id for a in directory.ancestors(agency.id)}
             related |= {a.id for a in directory.children_of(agency.id)}
-        except Exception:  # an agency outside the directory has no relatives
+        except UserError:  # an agency outside the directory has no relatives
             pass
     return [r for r in records if not r.agencies or related & set(r.agencies)]
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foia_desk.errors import UserError
 from foia_desk.gui import dialogs, tasks
 from foia_desk.gui.app import settings
 from foia_desk.gui.article_loading import LoadedArticle, load_file, load_pasted
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         for agency_id in self.findings.checked_agency_ids():
             try:
                 agencies.append(directory.get(agency_id))
-            except Exception:  # not in the directory: cannot be drafted
+            except UserError:  # not in the directory: cannot be drafted
                 continue
         self.drafts.set_agencies(agencies)
 
