@@ -49,6 +49,8 @@ def backup_connection(conn: sqlite3.Connection, destination: Path, *, reason: st
     temp = destination.with_name(f".{destination.name}.part")
     temp.unlink(missing_ok=True)
     try:
+        # Created private before SQLite writes a byte of the requester's data into it.
+        os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
         target = sqlite3.connect(temp)
         try:
             conn.backup(target)
