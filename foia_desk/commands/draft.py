@@ -90,12 +90,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def parse_date(value: str | None, what: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(f"{what} must be a date written YYYY-MM-DD, not {value!r}.") from None
+    """An optional date option: None when not given, else the shared command-line rules."""
+    from foia_desk.dates import parse_cli_date
+
+    return parse_cli_date(value, what) if value else None
 
 
 def resolve_profile(spec: str | None) -> RequesterProfile:

@@ -5,14 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-import re
 import textwrap
 
 from foia_desk.errors import UserError
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-EARLIEST_YEAR = 1967  # FOIA took effect on 4 July 1967
-LATEST_YEAR = 2200
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,21 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def parse_date(text: str, option: str) -> _dt.date:
-    """A YYYY-MM-DD date for ``option``, or a UserError saying exactly what is wrong."""
-    value = text.strip()
-    if not _DATE.fullmatch(value):
-        raise UserError(f"{option}: {text!r} is not a date in the form YYYY-MM-DD.",
-                        "Example: --received 2025-11-26")
-    try:
-        parsed = _dt.date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"{option}: {text!r} is not a real calendar date.",
-                        "Check the month and day, e.g. 2025-02-28 rather than 2025-02-30.") \
-            from None
-    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
-        raise UserError(f"{option}: {text!r} is outside the years FOIA Desk counts "
-                        f"({EARLIEST_YEAR}-{LATEST_YEAR}).")
-    return parsed
+    """A date for ``option`` under the shared command-line rules (see foia_desk.dates)."""
+    from foia_desk.dates import parse_cli_date
+
+    return parse_cli_date(text, option)
 
 
 def parse_closure(text: str):

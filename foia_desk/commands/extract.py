@@ -37,11 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--article-date {value!r} is not a date.",
-                        "Write it as YYYY-MM-DD, for example 2025-05-02.") from None
+    from foia_desk.dates import parse_cli_date
+
+    return parse_cli_date(value, "--article-date")
 
 
 def _read(path: str) -> tuple[str, date | None]:

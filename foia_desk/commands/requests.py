@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from foia_desk.errors import UserError
@@ -30,18 +30,11 @@ def open_tracker():
 
 
 def cli_date(text: str) -> date:
-    """A date typed on the command line: YYYY-MM-DD, 'today' or 'yesterday'."""
-    from foia_desk.store.values import parse_date
+    """A date typed on the command line (YYYY-MM-DD, 'today' or 'yesterday'), as an argparse
+    ``type=``: a bad one becomes a usage message, not a traceback (see foia_desk.dates)."""
+    from foia_desk.dates import cli_date_argument
 
-    word = text.strip().lower()
-    if word == "today":
-        return date.today()
-    if word == "yesterday":
-        return date.today() - timedelta(days=1)
-    try:
-        return parse_date(text)
-    except UserError as exc:  # argparse turns this into a usage message, not a traceback
-        raise argparse.ArgumentTypeError(str(exc).replace("\n", " ")) from None
+    return cli_date_argument(text)
 
 
 def print_json(data: Any) -> None:
