@@ -35,6 +35,7 @@ from foia_desk.extract.topic_base import (
     earlier_actors,
     ids_of,
 )
+from foia_desk.extract.topic_decisions import find_decisions
 from foia_desk.extract.topic_events import gather_event_agencies
 from foia_desk.extract.topic_guard import Following, sentence_cues
 from foia_desk.extract.topic_records import (
@@ -138,9 +139,10 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                     existing.agencies.append(agency_id)
     _link_event_dates(list(found.values()), text, sentences, dates)
     gather_event_agencies(list(found.values()), text, sentences, actors)
+    decisions = find_decisions(flat, sentences, actors_of, dates, found.values())
     lede = _lede(text, sentences, actors, dates, _headline(text, sentences))
     # The catch-all request goes last: the specific records come first in a letter.
-    return list(found.values()) + ([lede] if lede else [])
+    return list(found.values()) + decisions + ([lede] if lede else [])
 
 
 BOILERPLATE = re.compile(r"cookie|subscribe|all rights reserved|sign up|newsletter|"

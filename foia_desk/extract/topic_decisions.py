@@ -1,0 +1,197 @@
+"""Decisions and actions an agency took: "the Forest Service cut seasonal crews".
+
+A sentence yields a decision topic when a named agency is the grammatical subject of one of
+the verbs in ``[decisions.verbs]`` of ``resources/extract_cues.toml`` and an object follows.
+The subject is the agency named right before the verb (allowing "has"/"had", adverbs such as
+"quietly", and an acronym in brackets), or "it"/"the agency" right after an agency named
+earlier in the same sentence ("The FBI said it halted ..."). Negated actions ("did not cut",
+"never approved") do not match: the words between subject and verb must all be allowed ones,
+and a journalist cannot usefully ask for records of a decision the article says was not
+taken. The description is "Records about the <agency> decision to <base verb> <object>",
+with the object cut at the first natural boundary (punctuation, a date, "by", "after",
+"because", a clause word). A sentence an earlier topic already covers for the same agency
+adds nothing.
+
+All verbs are found with one scan of the text lower-cased once; only sentences with a verb
+are looked at further.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from foia_desk.extract.matcher import literal_trie
+from foia_desk.extract.model import DateFinding
+from foia_desk.extract.topic_base import STOP, VERBS, Actor, Candidate, dates_in
+
+# Words allowed between the subject and the verb ("the FBI has quietly halted").
+_BETWEEN = re.compile(r"\)?(?:[ \t]*\([A-Za-z.&]{2,12}\))?"
+                      r"(?:[ \t]+(?:has|had|also|then|later|again|already|\w+ly))*[ \t]+$")
+_AFTER_SAID = re.compile(r"^\)?(?:[ \t]*\([A-Za-z.&]{2,12}\))?[ \t]+(?:said|says|confirmed|"
+                         r"announced|acknowledged|disclosed|told[ \t]+\w+(?:[ \t]+\w+)?)"
+                         r"(?:[ \t]+(?:on[ \t]+\w+|last[ \t]+\w+|this[ \t]+\w+))?"
+                         r"(?:[ \t]+that)?[ \t]+(?P<ref>it|the[ \t]+(?:agency|department|"
+                         r"bureau|service|administration|office|commission))"
+                         r"(?:[ \t]+(?:has|had|also|then|later|again|already|\w+ly))*[ \t]+$",
+                         re.IGNORECASE)
+_AND = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
+# A word right before the agency that makes it an object, not the subject ("a suit against
+# the EPA halted ...").
+_OBJECT_BEFORE = frozenset(["against", "to", "with", "from", "for", "by", "sued", "asked",
+                            "urged", "ordered", "told", "forced", "pushed", "allowed", "let",
+                            "than", "like", "about", "on", "whether", "if", "blamed"])
+# Where an object phrase ends.
+_OBJECT_END = re.compile(
+    r"[,;:()\[\]\"“”—–]|[ \t]+-{1,2}[ \t]|[.!?](?:[ \t]|$)|"
+    r"[ \t](?:by|after|before|because|amid|as|while|when|which|that|who|whom|where|despite|"
+    r"following|until|since|saying|citing|according|but|though|although|even|so|"
+    r"and[ \t]+(?:they|he|she|it|we|the[ \t]+\w+[ \t]+(?:said|says))|"
+    r"(?:last|this|next|earlier|later)[ \t]+(?:week|month|year|spring|summer|fall|autumn|"
+    r"winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in[ \t]+(?:\d{4}|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|on[ \t]+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))\b", re.IGNORECASE)
+_PRONOUNS = frozenset(["it", "they", "them", "this", "that", "these", "those"])
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "that", "this"])
+_MAX_OBJECT_WORDS = 10
+
+
+@cache
+def _vocabulary() -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
+    """(written form -> base form, objects that are no decision, the one verb scan)."""
+    from foia_desk.extract.cues import load_cues
+
+    cues = load_cues()
+    raw = cues.raw.get("decisions", {})
+    verbs = {str(k).lower(): str(v) for k, v in raw.get("verbs", {}).items()}
+    not_objects = tuple(w.lower() for w in cues.words("decisions", "not_objects"))
+    # A verb follows its subject after a space (line breaks already read as spaces); a
+    # pattern starting with a literal lets ``re`` jump from space to space.
+    scan = re.compile(" (?:" + literal_trie(sorted(verbs)) + ")(?![\\w'’-])")
+    return verbs, not_objects, scan
+
+
+def find_decisions(text: str, sentences: list[tuple[int, int]],
+                   actors_of: Callable[[int], list[Actor]], dates: list[DateFinding],
+                   earlier: Iterable[Candidate]) -> list[Candidate]:
+    """Decision topics from ``text`` (the normalised reading with line breaks as spaces).
+
+    ``actors_of(index)`` gives the actors of sentence ``index``; ``earlier`` are the topics
+    already found, so a sentence they cover for the same agency is not described twice.
+    """
+    verbs, not_objects, scan = _vocabulary()
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return []  # a character lower-cased to two would shift offsets; rare, so skip
+    covered: set[tuple[tuple[int, int], str]] | None = None  # built when first needed
+    starts = [s for s, _ in sentences]
+    found: dict[str, Candidate] = {}
+    for match in scan.finditer(lowered):
+        verb_at = match.start() + 1
+        index = bisect.bisect_right(starts, verb_at) - 1
+        if index < 0 or match.end() > sentences[index][1]:
+            continue
+        s_start, s_end = sentences[index]
+        agencies = [a for a in actors_of(index) if a.end <= verb_at]
+        if not agencies:
+            continue
+        subject = _subject(text, lowered, s_start, agencies, verb_at)
+        if subject is None:
+            continue
+        subjects = [subject]
+        if len(agencies) > 1 and agencies[-2].agency_id and agencies[-2].kind == "agency" \
+                and _AND.fullmatch(text, agencies[-2].end, subject.start):
+            subjects.insert(0, agencies[-2])  # "The EPA and the Department of Energy paused"
+        base, thing = _phrase(verbs[match.group()[1:]], text, match.end(), s_end, dates,
+                              not_objects)
+        if not thing:
+            continue
+        span = (s_start, s_end)
+        if covered is None:
+            covered = {(seen, agency) for cand in earlier for seen in cand.sentences
+                       for agency in cand.agencies}
+        if (span, subject.agency_id) in covered:
+            continue
+        ids = list(dict.fromkeys(str(a.agency_id) for a in subjects))
+        labels = " and ".join(dict.fromkeys(a.label for a in subjects))
+        key = f"decision:{','.join(ids)}:{base}:{thing.lower()}"
+        cand = found.get(key)
+        if cand is None:
+            cand = found[key] = Candidate(
+                key, "decision",
+                f"Records about the {labels} decision to {base} {thing}, including "
+                f"memos, plans, approvals and communications about it", ids, [],
+                confidence=0.55)
+        if span not in cand.sentences:
+            cand.sentences.append(span)
+            cand.dates.extend(dates_in(dates, s_start, s_end))
+    return list(found.values())
+
+
+def _subject(text: str, lowered: str, s_start: int, agencies: list[Actor],
+             verb_at: int) -> Actor | None:
+    """The agency that is the subject of the verb at ``verb_at``, if any."""
+    nearest = agencies[-1]
+    if nearest.kind != "agency" or not nearest.agency_id:
+        return None  # the nearest body is a court, a company, an informal reference...
+    gap = text[nearest.end:verb_at]
+    if not (_BETWEEN.fullmatch(gap) or _AFTER_SAID.match(gap)):
+        return None
+    before = lowered[max(s_start, nearest.start - 80):nearest.start].split()
+    had_article = False
+    while before and before[-1] in ("the", "u.s.", "federal", "national"):
+        had_article = had_article or before[-1] == "the"
+        before.pop()
+    if before and before[-1].strip(",\"“”'") in _OBJECT_BEFORE:
+        return None
+    if had_article and len(before) >= 2 and before[-2] in _DETERMINERS and \
+            before[-1].isalpha() and before[-1] not in STOP and before[-1] not in VERBS:
+        return None  # "the rule the EPA rescinded allowed ...": a clause about the rule
+    return nearest
+
+
+def _phrase(base: str, text: str, start: int, end: int, dates: list[DateFinding],
+            not_objects: tuple[str, ...]) -> tuple[str, str]:
+    """(verb, object) for the description; the object is "" when there is none.
+
+    "shut down the plant" keeps its particle; "began to detain people" is described by what
+    was begun ("decision to detain people").
+    """
+    ahead = text[start:start + 6].lower()
+    if base == "shut" and ahead.startswith(" down "):
+        return "shut down", _object(text, start + 5, end, dates, not_objects)
+    if base in ("begin", "resume") and ahead.startswith(" to "):
+        thing = _object(text, start + 4, end, dates, not_objects)
+        verb, _, rest = thing.partition(" ")
+        return verb, rest  # no object after the new verb: nothing to describe
+    return base, _object(text, start, end, dates, not_objects)
+
+
+def _object(text: str, start: int, end: int, dates: list[DateFinding],
+            not_objects: tuple[str, ...]) -> str:
+    """The verb's object phrase, cut at a natural boundary, or "" when there is none."""
+    rest = text[start:end]
+    stop = _OBJECT_END.search(rest)
+    cut = stop.start() if stop else len(rest)
+    for found in dates_in(dates, start, end):
+        cut = min(cut, found.start - start)
+        break
+    words = rest[:cut].split()[:_MAX_OBJECT_WORDS]
+    while words and (words[-1].lower() in STOP or words[-1].lower() in ("and", "or", "but")):
+        words.pop()
+    phrase = " ".join(words).strip(" .'’")
+    lowered = phrase.lower()
+    if not phrase or lowered in _PRONOUNS or lowered.split()[0] in STOP - {"the", "a", "an",
+                                                                       "its", "their", "all",
+                                                                       "some", "more", "many",
+                                                                       "other", "about"}:
+        return ""
+    if any(lowered == w or lowered.startswith(w + " ") for w in not_objects):
+        return ""
+    first, *after = lowered.split()
+    if first in VERBS or (first.endswith("ed") and after and after[0] in _DETERMINERS):
+        return ""  # "the agents the FBI fired sued the bureau": the verb's object came first
+    return phrase
