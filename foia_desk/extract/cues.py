@@ -1,4 +1,5 @@
-"""Loads the generic cue vocabulary (resources/extract_cues.toml) and the state law table."""
+"""Loads the generic cue vocabulary (resources/extract_cues.toml); the state law table comes
+from the agency directory, which already read it from non_foia.toml."""
 
 from __future__ import annotations
 
@@ -27,16 +28,11 @@ class Cues:
 
 @cache
 def load_cues() -> Cues:
+    from foia_desk.directory import load_directory
     from foia_desk.paths import resource_path
 
     with open(resource_path("extract_cues.toml"), "rb") as handle:
         raw = tomllib.load(handle)
-    states: dict[str, str] = {}
-    try:
-        with open(resource_path("non_foia.toml"), "rb") as handle:
-            states = {str(k): str(v) for k, v in tomllib.load(handle).get("states", {}).items()}
-    except (OSError, tomllib.TOMLDecodeError):
-        states = {}
-    return Cues(raw=raw, states=states,
+    return Cues(raw=raw, states=dict(load_directory().state_laws),
                 state_abbreviations=dict(raw.get("state_abbreviations", {})),
                 cities=dict(raw.get("cities", {})))
