@@ -394,3 +394,18 @@ def test_summary_of_one_request_matches_its_table_row(store):
     assert store.summary(request.id) == store.list_requests()[0]
     with pytest.raises(UserError, match="no request with id 99"):
         store.summary(99)
+
+
+def test_ids_of_deleted_requests_and_reminders_are_never_given_again(store):
+    # A calendar keeps an event per UID (which carries the id) and users write "request 12"
+    # in their notes: a new request must not take the number of a deleted one.
+    first = store.add_request("usps", "Mail covers", received="2026-02-03")
+    newest = store.add_request("dea", "Task force", received="2026-02-04")
+    reminder = store.add_reminder(newest.id, "2026-03-01", "Call the FOIA office")
+    store.delete_request(newest.id)
+    again = store.add_request("fbi", "Raid records", received="2026-02-05")
+    assert again.id > newest.id > first.id
+    assert store.add_reminder(again.id, "2026-03-01", "Check the portal").id > reminder.id
+    # A tracker from before the rule (no mark kept) continues from its largest id.
+    store.conn.execute("DELETE FROM meta WHERE key LIKE 'last_id:%'")
+    assert store.add_request("irs", "Summonses").id == again.id + 1

@@ -126,7 +126,7 @@ def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
     """
     import bisect
 
-    named = sorted((h for h in hits if h.how != "informal"), key=lambda h: h.start)
+    named = sorted((h for h in hits if h.how != "informal"), key=attrgetter("start"))
     named_starts = [h.start for h in named]
     longest = max((h.end - h.start for h in named), default=0)
 
@@ -145,17 +145,11 @@ def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
                            (body.end - body.start) > (h.end - h.start) for h in touching)
         if contains_all and not weak(body):
             strong_bodies.append(body)
-    strong_bodies.sort(key=lambda b: (b.start, -(b.end - b.start)))
-    body_starts = [b.start for b in strong_bodies]
-    widest = max((b.end - b.start for b in strong_bodies), default=0)
-
-    def swallowed(hit: Hit) -> bool:
-        lo = bisect.bisect_left(body_starts, hit.start - widest)
-        hi = bisect.bisect_right(body_starts, hit.start)
-        return any(b.start <= hit.start and hit.end <= b.end and
-                   (b.end - b.start) > (hit.end - hit.start) for b in strong_bodies[lo:hi])
-
-    keep_hits = [h for h in hits if not swallowed(h)]
+    # By start, the longer first at one start (two stable sorts on keys read in C).
+    strong_bodies.sort(key=attrgetter("end"), reverse=True)
+    strong_bodies.sort(key=attrgetter("start"))
+    swallowed = _swallowed(hits, strong_bodies)
+    keep_hits = [h for h in hits if id(h) not in swallowed]
     keep_bodies: list[BodyHit] = []
     furthest = -1
     for body in strong_bodies:
@@ -164,6 +158,26 @@ def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
         keep_bodies.append(body)
         furthest = max(furthest, body.end)
     return keep_hits, keep_bodies
+
+
+def _swallowed(hits: list[Hit], bodies: list[BodyHit]) -> set[int]:
+    """``id()`` of each hit lying inside a longer body (``bodies`` sorted by start, the longer
+    first at one start).
+
+    One sweep over the hits by start: a body that starts before a hit contains it when it
+    reaches the hit's end (and is then longer); one starting at the same place must reach
+    further. ``reach`` is the furthest end of the bodies started before the current hit.
+    """
+    swallowed: set[int] = set()
+    reach, index, count = -1, 0, len(bodies)
+    for hit in sorted(hits, key=attrgetter("start")):
+        while index < count and bodies[index].start < hit.start:
+            reach = max(reach, bodies[index].end)
+            index += 1
+        if reach >= hit.end or (index < count and bodies[index].start == hit.start
+                                and bodies[index].end > hit.end):
+            swallowed.add(id(hit))
+    return swallowed
 
 
 def short_label(agency: Agency) -> str:
@@ -178,7 +192,7 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
     by_id: dict[str, AgencyFinding] = {}
     order: list[str] = []
     seen: set[tuple[str, bool, int, int]] = set()
-    for hit in sorted(hits, key=lambda h: h.start):
+    for hit in sorted(hits, key=attrgetter("start")):
         agency = directory.agencies.get(hit.agency_id)
         if agency is None:
             continue
@@ -203,7 +217,8 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
             finding.role = "mentioned"
             if new:
                 finding.mentions.append(mention)
-            finding.confidence = max(finding.confidence, hit.confidence)
+            if hit.confidence > finding.confidence:
+                finding.confidence = hit.confidence
     for finding in by_id.values():
         if finding.role == "inferred":
             phrases = sorted({m.text.lower() for m in finding.evidence})

@@ -17,6 +17,7 @@ from typing import Any
 from foia_desk.directory import Agency
 from foia_desk.errors import UserError
 from foia_desk.store.clockcache import ClockEngine, compute_report, is_open, load_closures
+from foia_desk.store.ids import next_id
 from foia_desk.store.models import DueReminder, Reminder
 from foia_desk.store.requests import reminder_from_row, require_request
 from foia_desk.store.values import parse_date
@@ -50,9 +51,11 @@ def add_reminder(conn: sqlite3.Connection, request_id: int, due: date | str, tex
         raise UserError("A reminder needs a text.", "Say what to do, e.g. 'Call the FOIA office'.")
     if len(body) > MAX_TEXT:
         raise UserError(f"The reminder text is longer than {MAX_TEXT} characters.")
-    cursor = conn.execute("INSERT INTO reminders (request_id, due, text, done, created_at) "
-                          "VALUES (?, ?, ?, 0, ?)", (request_id, when.isoformat(), body, now))
-    return int(cursor.lastrowid)
+    reminder_id = next_id(conn, "reminders")
+    conn.execute("INSERT INTO reminders (id, request_id, due, text, done, created_at) "
+                 "VALUES (?, ?, ?, ?, 0, ?)",
+                 (reminder_id, request_id, when.isoformat(), body, now))
+    return reminder_id
 
 
 def get_reminder(conn: sqlite3.Connection, reminder_id: int) -> Reminder:

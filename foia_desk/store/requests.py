@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from foia_desk.errors import UserError
+from foia_desk.store.ids import next_id
 from foia_desk.store.models import Attachment, Event, Reminder, RequestDetail
 
 REQUEST_COLUMNS = (
@@ -38,15 +39,16 @@ def insert_request(conn: sqlite3.Connection, *, agency_id: str, agency_name: str
                    letter_files: Sequence[str], tracking_number: str | None,
                    appeal_tracking_number: str | None, now: str,
                    created_at: str | None = None) -> int:
-    cursor = conn.execute(
-        "INSERT INTO requests (agency_id, agency_name, subject, kind, status, method, "
+    request_id = next_id(conn, "requests")
+    conn.execute(
+        "INSERT INTO requests (id, agency_id, agency_name, subject, kind, status, method, "
         "expedited, profile, letter_markdown, letter_files, tracking_number, "
         "appeal_tracking_number, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (agency_id, agency_name, subject, kind, status, method, int(expedited), profile,
-         letter_markdown, json.dumps(list(letter_files)), tracking_number,
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (request_id, agency_id, agency_name, subject, kind, status, method, int(expedited),
+         profile, letter_markdown, json.dumps(list(letter_files)), tracking_number,
          appeal_tracking_number, created_at or now, now))
-    return int(cursor.lastrowid)
+    return request_id
 
 
 def update_columns(conn: sqlite3.Connection, request_id: int, values: dict[str, Any],
