@@ -208,3 +208,48 @@ def test_a_damaged_database_is_reported_in_the_tab(qtbot, errors, tmp_path):
     assert widget.message.text().startswith("⚠ The tracker could not be opened")
     assert not widget.view.isEnabled()
     assert broken.read_bytes().startswith(b"this is not a database")  # left untouched
+
+
+def test_tab_catches_up_at_midnight_and_with_changes_made_elsewhere(qtbot, errors):
+    """A window left open: the next day's reminders appear, and a request added by the CLI
+    (another connection) shows up without restarting."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from foia_desk.gui import tasks
+    from foia_desk.gui.tracker import TrackerWidget
+    from foia_desk.store import open_store
+
+    def banner_texts() -> list[str]:
+        return [widget.banner.list.item(i).text() for i in range(widget.banner.list.count())]
+
+    def settle() -> None:  # let the reminder tasks finish and deliver their results
+        qtbot.waitUntil(lambda: not tasks.running_tasks(), timeout=10_000)
+
+    day = [date(2026, 3, 2)]
+    store = open_store(today=lambda: day[0])
+    request = store.add_request("dhs", "Mail cover guidance", submitted="2026-02-27")
+    store.add_reminder(request.id, date(2026, 3, 3), "Call the FOIA Public Liaison")
+    widget = TrackerWidget(store=store, notify=False)
+    qtbot.addWidget(widget)
+    widget.show()
+    QApplication.processEvents()  # the start-up reminder task is queued with a 0 ms timer
+    settle()
+    assert widget.check_for_changes() == ""
+    assert not any("Liaison" in text for text in banner_texts())
+
+    day[0] = date(2026, 3, 3)
+    assert widget.check_for_changes() == "day"
+    settle()
+    assert any("Liaison" in text for text in banner_texts())
+
+    other = open_store(today=lambda: day[0])  # what a CLI command does
+    other.add_request("usps", "Added from the command line")
+    other.close()
+    assert widget.model.rowCount() == 1
+    assert widget.check_for_changes() == "data"
+    assert widget.model.rowCount() == 2
+    assert widget.check_for_changes() == ""
+    settle()
+    store.close()

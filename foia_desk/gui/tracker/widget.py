@@ -31,6 +31,8 @@ from foia_desk.gui.tracker.file_actions import TrackerFileActions
 from foia_desk.gui.tracker.filter_bar import FilterBar
 from foia_desk.gui.tracker.reminders import ReminderBanner, notify_tray
 
+WATCH_MS = 30_000  # how often the tab checks for a new day or changes made elsewhere
+
 
 class TrackerWidget(QWidget):
     """Every tracked request, filterable, with the selected one's details beside it.
@@ -120,6 +122,14 @@ class TrackerWidget(QWidget):
         self._set_enabled_for_store()
         self._refresh_choices()
         self._update_count()
+        # Every half minute: has the day changed (deadlines and reminders move on at
+        # midnight, and a laptop may stay open for days) or has another program (the
+        # foia-desk CLI, a script) changed the tracker? Both checks are cheap.
+        self._seen_day, self._seen_version = self._day_and_version()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.timeout.connect(self.check_for_changes)
+        self.watch_timer.start()
         if self.store is not None:
             QTimer.singleShot(0, self.load_reminders)
 
@@ -133,6 +143,7 @@ class TrackerWidget(QWidget):
         except Exception as exc:  # show it in the tab; the rest of the app still works
             self.store, self.store_error = None, exc
         self._calendar = None
+        self._seen_day, self._seen_version = self._day_and_version()
 
     def close_store(self) -> None:
         """Close the tab's connection (before a restore replaces the database file)."""
@@ -171,6 +182,42 @@ class TrackerWidget(QWidget):
                                                        for c in closures])
         return self._calendar.working_days_between(today, due)
 
+    def _day_and_version(self) -> tuple[date | None, int | None]:
+        if self.store is None:
+            return None, None
+        try:
+            return self.store.today(), self.store.data_version()
+        except Exception:  # a busy or vanished database is reported when it is read
+            return None, None
+
+    def check_for_changes(self) -> str:
+        """Catch up when the day has changed or another program changed the tracker.
+
+        A new day recomputes the deadlines that fell due, re-reads the table and shows the
+        day's reminders (with a tray notification); a change made elsewhere re-reads the
+        table, the shown request and the reminders. Returns "day", "data" or "".
+        """
+        if self.store is None:
+            return ""
+        day, version = self._day_and_version()
+        if day is None:
+            return ""
+        reason = "day" if day != self._seen_day else \
+            "data" if version != self._seen_version else ""
+        if not reason:
+            return ""
+        if reason == "day":
+            try:
+                self.store.refresh_for_today()
+            except Exception as exc:
+                self._load_failed(exc)
+                return ""
+            self._notify = True  # a new day's reminders are announced like at start
+        self._seen_day, self._seen_version = day, version
+        self.refresh()
+        self.load_reminders()
+        return reason
+
     # -- public API (main window) -----------------------------------------------------
     def file_menu_actions(self) -> list[QAction]:
         """Export calendar, Export CSV, Import CSV, Back up, Restore (for the File menu)."""
@@ -194,10 +241,14 @@ class TrackerWidget(QWidget):
         fill the banner. Returns the task handle."""
         from foia_desk.gui import tasks
 
+        # The worker counts from the same day as this tab's store (one day for both, even
+        # if midnight passes meanwhile).
+        day = self.store.today() if self.store is not None else date.today()
+
         def work() -> list[Any]:
             from foia_desk.store import open_store
 
-            with open_store(self.db_path) as store:
+            with open_store(self.db_path, today=lambda: day) as store:
                 return store.list_due(days=0)
 
         return tasks.run_task(work, on_done=self._reminders_ready,
@@ -350,6 +401,8 @@ class TrackerWidget(QWidget):
         self._refresh_choices()
         if self._reload_model():
             self._reselect(request_id)
+        # An event or a done reminder can change what is due today.
+        self.load_reminders()
 
     def _reload_model(self) -> bool:
         """Re-read the table; a failure (database busy or gone) is said, not raised."""
