@@ -143,8 +143,12 @@ class FindingsPanel(QWidget):
         self.up_button.clicked.connect(lambda: self.move_current_record(-1))
         self.down_button = QPushButton("Move down (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.move_current_record(1))
+        self.scope_button = QPushButton("&Letters…")
+        self.scope_button.setToolTip("Choose which agencies' letters ask for the selected "
+                                     "record")
+        self.scope_button.clicked.connect(self.edit_record_scope)
         for button in (self.add_record_button, self.remove_record_button, self.up_button,
-                       self.down_button):
+                       self.down_button, self.scope_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         bottom_layout.addLayout(buttons)
@@ -333,6 +337,26 @@ class FindingsPanel(QWidget):
         self.record_tree.insertTopLevelItem(target, item)
         self._updating = False
         self.record_tree.setCurrentItem(item)
+        self.records_changed.emit()
+
+    def edit_record_scope(self) -> None:
+        """Ask which letters the selected record goes into (see RecordScopeDialog)."""
+        from foia_desk.gui.record_scope_dialog import RecordScopeDialog
+
+        item = self.record_tree.currentItem()
+        if item is None:
+            self._record_problem("Select a record first, then choose its letters.")
+            return
+        agencies = [(i.data(0, KEY), i.text(0)) for i in self.agency_items()]
+        dialog = RecordScopeDialog(item.text(0), agencies, list(item.data(0, KEY) or []), self)
+        if dialog.exec():
+            self.set_record_agencies(item, dialog.chosen())
+
+    def set_record_agencies(self, item: QTreeWidgetItem, agency_ids: list[str]) -> None:
+        """Tie a record to these agencies' letters (none: every letter)."""
+        item.setData(0, KEY, list(agency_ids))
+        self.record_error.hide()
+        self._show_details(item)
         self.records_changed.emit()
 
     def _rows_changed(self, *_args: object) -> None:

@@ -265,3 +265,38 @@ def test_selected_record_says_which_letters_it_goes_into(loaded_window):
     fresh = panel.add_blank_record()
     panel.record_tree.setCurrentItem(fresh)
     assert "every letter" in panel.details.text()
+
+
+def test_record_can_be_moved_to_another_agencys_letter(qtbot, loaded_window, saved_profile):
+    """The extractor tied a record to some agencies; the user sends it to another one instead."""
+    from foia_desk.gui.record_scope_dialog import RecordScopeDialog
+
+    window = loaded_window
+    window._reload_profiles()
+    panel = window.findings
+    uspis, dea = window.drafts.tab_for("uspis"), window.drafts.tab_for("dea")
+    item = panel.add_blank_record()
+    item.setText(0, "Records of HERON-7 surveillance flights")
+    qtbot.waitUntil(lambda: "HERON-7" in dea.preview.toPlainText(), timeout=5000)
+    assert "HERON-7" in uspis.preview.toPlainText()  # no agency yet: every letter
+
+    dialog = RecordScopeDialog(item.text(0), [(i.data(0, Qt.ItemDataRole.UserRole + 1),
+                                               i.text(0)) for i in panel.agency_items()], [])
+    dialog.set_checked("dea", True)
+    assert dialog.chosen() == ["dea"]
+    panel.set_record_agencies(item, dialog.chosen())
+    qtbot.waitUntil(lambda: "HERON-7" not in uspis.preview.toPlainText(), timeout=5000)
+    assert "HERON-7" in dea.preview.toPlainText()
+    panel.record_tree.setCurrentItem(item)
+    assert "Goes into the letters to" in panel.details.text()
+
+    panel.set_record_agencies(item, [])
+    qtbot.waitUntil(lambda: "HERON-7" in uspis.preview.toPlainText(), timeout=5000)
+
+
+def test_choosing_letters_without_a_record_selected_says_what_to_do(loaded_window):
+    panel = loaded_window.findings
+    panel.record_tree.setCurrentItem(None)
+    panel.edit_record_scope()
+    assert not panel.record_error.isHidden()
+    assert "Select a record" in panel.record_error.text()
