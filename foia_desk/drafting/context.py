@@ -218,38 +218,53 @@ def build_context(agency: Agency, profile: RequesterProfile, options: DraftOptio
 def missing_fields(agency: Agency, profile: RequesterProfile,
                    options: DraftOptions) -> list[str]:
     """Human-readable names of the fields this letter needs and does not have."""
-    missing: list[str] = []
+    return [text for _key, text in missing_field_keys(agency, profile, options)]
+
+
+def missing_field_keys(agency: Agency, profile: RequesterProfile,
+                       options: DraftOptions) -> list[tuple[str, str]]:
+    """(field key, words for the user) of each missing field, so a form can point at it.
+
+    Keys: ``requester_name``, ``requester_address``, ``records``, ``date_of_birth``,
+    ``place_of_birth``, ``tracking_number``, ``request_date``, ``determination_date``,
+    ``appeal_grounds``, ``dispute``, ``expedite_justification``, ``agency_office``.
+    """
+    missing: list[tuple[str, str]] = []
     if not profile.name.strip():
-        missing.append("requester name")
+        missing.append(("requester_name", "requester name"))
     if not profile.address_lines:
-        missing.append("requester mailing address")
+        missing.append(("requester_address", "requester mailing address"))
     kind = options.kind
     has_records = any(r.text.strip() for r in options.records)
     if kind in ("foia", "privacy-act") and not has_records:
-        missing.append("records to request (at least one item in the records list)")
+        missing.append(("records", "records to request (at least one item in the records "
+                                   "list)"))
     if kind == "privacy-act":
         if not str(options.date_of_birth or "").strip():
-            missing.append("date of birth (identity verification)")
+            missing.append(("date_of_birth", "date of birth (identity verification)"))
         if not options.place_of_birth.strip():
-            missing.append("place of birth (identity verification)")
+            missing.append(("place_of_birth", "place of birth (identity verification)"))
     if kind in ("follow-up", "appeal", "mediation") and not options.tracking_number.strip():
-        missing.append("tracking number of the request")
+        missing.append(("tracking_number", "tracking number of the request"))
     if kind == "follow-up" and options.request_date is None:
-        missing.append("date the request was sent")
+        missing.append(("request_date", "date the request was sent"))
     if kind == "appeal":
         if options.determination_date is None:
-            missing.append("date of the agency's determination")
+            missing.append(("determination_date", "date of the agency's determination"))
         if not options.appeal_grounds.strip():
-            missing.append("what the appeal challenges (grounds)")
+            missing.append(("appeal_grounds", "what the appeal challenges (grounds)"))
     if kind == "mediation" and not (options.dispute.strip() or options.appeal_grounds.strip()):
-        missing.append("what the dispute with the agency is about")
+        missing.append(("dispute", "what the dispute with the agency is about"))
     expedite = profile.wants_expedited if options.expedite is None else options.expedite
     if (expedite and kind in ("foia", "privacy-act")
             and options.expedite_basis == "imminent-threat"
             and not options.expedite_justification.strip()):
-        missing.append("why delay threatens someone's life or safety (expedited processing)")
+        missing.append(("expedite_justification",
+                        "why delay threatens someone's life or safety (expedited processing)"))
     if kind in ("foia", "privacy-act", "follow-up"):
         office = agency.foia_office
         if not (office.address or office.email or office.portal):
-            missing.append(f"a mailing address, email or portal for {agency.name}'s FOIA office")
+            missing.append(("agency_office",
+                            f"a mailing address, email or portal for {agency.name}'s FOIA "
+                            "office"))
     return missing

@@ -6,7 +6,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from foia_desk.drafting.catalogue import choose_template
-from foia_desk.drafting.context import addressee_for, build_context, make_subject, missing_fields
+from foia_desk.drafting.context import (
+    addressee_for,
+    build_context,
+    make_subject,
+    missing_field_keys,
+    missing_fields,
+)
 from foia_desk.drafting.environment import render_template
 from foia_desk.drafting.markdown import tidy
 from foia_desk.drafting.notes import pre_send_notes
@@ -22,6 +28,13 @@ def check_missing(agency: Agency, profile: RequesterProfile,
                   options: DraftOptions) -> list[str]:
     """What a letter still needs, in words for the user (empty when ready); for the GUI."""
     return missing_fields(agency, profile, options)
+
+
+def check_missing_keys(agency: Agency, profile: RequesterProfile,
+                       options: DraftOptions) -> list[tuple[str, str]]:
+    """``check_missing`` with a key per field (see ``context.missing_field_keys``), so the
+    GUI can mark the field itself."""
+    return missing_field_keys(agency, profile, options)
 
 
 def render_letter(agency: Agency, profile: RequesterProfile, options: DraftOptions, *,

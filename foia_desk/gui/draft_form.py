@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -69,6 +70,10 @@ class DraftForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profiles: list[RequesterProfile] = []
+        # Fields a letter still needs (see mark_missing): a frame readable in light and
+        # dark themes; the label's "⚠" carries the same message without colour.
+        self.setStyleSheet('*[missing="true"] { border: 2px solid #d0342c; '
+                           'border-radius: 3px; }')
         outer = QVBoxLayout(self)
 
         letter = QGroupBox("Letter")
@@ -267,6 +272,51 @@ class DraftForm(QWidget):
         self.expedite_justification.setEnabled(on)
         self.case.setVisible(kind in ("follow-up", "appeal", "mediation"))
         self.identity.setVisible(kind == "privacy-act")
+
+    # ------------------------------------------------------------------ missing fields
+    def missing_targets(self) -> dict[str, QWidget]:
+        """The field to point at for each key of ``drafting.check_missing_keys``."""
+        return {"profile": self.profile, "requester_name": self.profile,
+                "requester_address": self.profile, "date_of_birth": self.date_of_birth,
+                "place_of_birth": self.place_of_birth, "tracking_number": self.tracking_number,
+                "request_date": self.request_date,
+                "determination_date": self.determination_date,
+                "appeal_grounds": self.grounds, "dispute": self.grounds,
+                "expedite_justification": self.expedite_justification}
+
+    def mark_missing(self, missing: list[tuple[str, str]]) -> list[QWidget]:
+        """Mark the fields a letter still needs: a red frame, "⚠" before the label (a cue
+        that is not colour alone) and a tooltip saying what to enter. Clears the marks of
+        fields that are no longer missing. Returns the marked widgets."""
+        needed: dict[QWidget, list[str]] = {}
+        for key, text in missing:
+            widget = self.missing_targets().get(key)
+            if widget is not None:
+                needed.setdefault(widget, []).append(text)
+        for widget in set(self.missing_targets().values()):
+            texts = needed.get(widget, [])
+            if bool(widget.property("missing")) != bool(texts):
+                widget.setProperty("missing", bool(texts))
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+            label = self._label_for(widget)
+            if label is not None:
+                plain = label.property("plain_text")
+                if plain is None:
+                    plain = label.text()
+                    label.setProperty("plain_text", plain)
+                label.setText(f"⚠ {plain}" if texts else plain)
+            hint = "Needed for this letter: " + "; ".join(texts) + "." if texts else ""
+            widget.setToolTip(hint)
+            widget.setAccessibleDescription(hint)
+        return list(needed)
+
+    def _label_for(self, widget: QWidget) -> QLabel | None:
+        for form in self.findChildren(QFormLayout):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel):
+                return label
+        return None
 
     # ------------------------------------------------------------------ result
     def profile_for_letter(self) -> RequesterProfile | None:

@@ -91,7 +91,7 @@ class DraftTab(QWidget):
         from foia_desk.gui.draft_form import DraftForm  # with the first tab, not at start-up
 
         self.form = DraftForm()
-        scroll = QScrollArea()
+        self.form_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         splitter.addWidget(scroll)
@@ -106,6 +106,9 @@ class DraftTab(QWidget):
         self.warning.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.warning.setMargin(6)
         self.warning.setAccessibleName("Missing fields")
+        self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.warning.linkActivated.connect(self.go_to_field)
         right_layout.addWidget(self.warning)
         self.records_note = QLabel()
         self.records_note.setWordWrap(True)
@@ -170,20 +173,23 @@ class DraftTab(QWidget):
 
     def render_now(self) -> None:
         """Re-render the preview; update the missing-fields strip and the export buttons."""
-        from foia_desk.drafting import MissingFieldsError, check_missing, render_letter
+        from foia_desk.drafting import MissingFieldsError, check_missing_keys, render_letter
 
         self._timer.stop()
         problems: list[str] = []
         options = self._options(problems)
         profile = self.form.profile_for_letter()
         letter = None
+        keyed: list[tuple[str, str]] = []
         try:
             options.validate()
             if profile is None:
-                missing = ["requester profile (choose one, or create one with Edit profiles…)",
-                           *check_missing(self.agency, _placeholder_profile(None), options)]
+                keyed = [("profile", "requester profile (choose one, or create one with "
+                                     "Edit profiles…)"),
+                         *check_missing_keys(self.agency, _placeholder_profile(None), options)]
             else:
-                missing = check_missing(self.agency, profile, options)
+                keyed = check_missing_keys(self.agency, profile, options)
+            missing = [text for _key, text in keyed]
             if not missing and not problems:
                 letter = render_letter(self.agency, profile, options, directory=self.directory)
                 preview = letter
@@ -196,7 +202,8 @@ class DraftTab(QWidget):
             problems.append(Exception.__str__(exc))
         self.letter = letter
         self.missing = list(missing)
-        self._show_status(missing, problems)
+        self.form.mark_missing(keyed)
+        self._show_status(missing, problems, [key for key, _text in keyed])
         self._show_summary(preview)
         self._show_preview(preview, complete=letter is not None)
         self.letter_changed.emit()
@@ -219,11 +226,17 @@ class DraftTab(QWidget):
         except (MissingFieldsError, UserError):
             return None
 
-    def _show_status(self, missing: list[str], problems: list[str]) -> None:
+    def _show_status(self, missing: list[str], problems: list[str],
+                     keys: list[str] | None = None) -> None:
         lines = []
         if missing:
+            # A field of the form is a link that scrolls to it and puts the cursor there.
+            targets = self.form.missing_targets()
+            keys = keys if keys is not None and len(keys) == len(missing) else [""] * len(missing)
+            items = [f'<a href="field:{key}">{_escape(text)}</a>' if key in targets
+                     else _escape(text) for key, text in zip(keys, missing, strict=True)]
             lines.append("⚠ <b>Before you can save or send this letter, fill in:</b> "
-                         + "; ".join(_escape(m) for m in missing) + ".")
+                         + "; ".join(items) + ".")
         if problems:
             lines.append("⚠ <b>Please correct:</b> " + "; ".join(_escape(p) for p in problems)
                          + ".")
@@ -233,6 +246,15 @@ class DraftTab(QWidget):
         for button in (self.docx_button, self.pdf_button, self.eml_button, self.copy_button):
             button.setEnabled(ready)
             button.setToolTip("" if ready else "Fill in the fields listed above first.")
+
+    def go_to_field(self, link: str) -> None:
+        """Scroll the form to a missing field (a link in the warning strip) and focus it."""
+        widget = self.form.missing_targets().get(link.removeprefix("field:"))
+        if widget is None:
+            return
+        self.form.layout().activate()  # a group just shown has no place in the form yet
+        self.form_scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_summary(self, letter: Any) -> None:
         """Which template the letter uses and how many record items it carries."""

@@ -261,3 +261,40 @@ def test_export_and_tracker_errors_are_explained_and_keep_the_letters(
     assert title == "Could not save to the tracker"
     assert "not a FOIA Desk tracker database" in str(error)
     assert window.drafts.tab_for("uspis") is tab and not window.letters_kept
+
+
+def test_missing_fields_are_marked_in_the_form_until_filled(qtbot, loaded_window,
+                                                            saved_profile):
+    window = loaded_window
+    window._reload_profiles()
+    tab = window.drafts.tab_for("uspis")
+    form = tab.form
+    form.kind.setCurrentIndex(form.kind.findData("appeal"))
+    tab.render_now()
+    assert tab.letter is None
+    marked = {w for w in (form.tracking_number, form.determination_date, form.grounds)
+              if w.property("missing")}
+    assert marked == {form.tracking_number, form.determination_date, form.grounds}
+    assert form._label_for(form.tracking_number).text().startswith("⚠")
+    assert "tracking number" in form.tracking_number.toolTip()
+    assert not form.profile.property("missing")  # the profile is complete
+    # Each missing field in the warning strip is a link that scrolls the form to it.
+    assert 'href="field:determination_date"' in tab.warning.text()
+    window.resize(1200, 700)
+    window.main_tabs.setCurrentIndex(1)
+    window.drafts.setCurrentWidget(tab)
+    window.show()
+    qtbot.waitExposed(window)
+    tab.form_scroll.verticalScrollBar().setValue(0)
+    tab.go_to_field("field:determination_date")
+    assert tab.form_scroll.verticalScrollBar().value() > 0
+
+    form.tracking_number.setText("2025-USPIS-00042")
+    form.determination_date.setText("2025-06-02")
+    form.grounds.setPlainText("The search was inadequate.")
+    tab.render_now()
+    assert tab.letter is not None
+    assert not any(w.property("missing") for w in
+                   (form.tracking_number, form.determination_date, form.grounds))
+    assert not form._label_for(form.tracking_number).text().startswith("⚠")
+    assert form.tracking_number.toolTip() == ""
