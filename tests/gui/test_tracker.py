@@ -431,3 +431,37 @@ def test_a_page_that_cannot_be_read_stops_scrolling_and_says_why(qtbot, store):
     assert not widget.model.canFetchMore()
     assert widget.model.rowCount() == table.PAGE_SIZE
     assert "busy" in widget.message.text()
+
+
+def test_a_mistyped_event_is_corrected_in_place_and_the_deadline_moves(make_widget, store,
+                                                                       errors):
+    request = store.add_request("fbi", "Task force agreements", submitted="2026-02-02")
+    store.add_event(request.id, "response", "2026-02-20", note="Letter came by mail",
+                    details={"outcome": "partial", "exemptions": "b6"})
+    before = {d.key: d.due for d in store.clocks(request.id).deadlines}
+    widget = make_widget()
+    widget.show_request(request.id)
+    pane = widget.detail
+    response_row = next(pane.timeline.topLevelItem(i)
+                        for i in range(pane.timeline.topLevelItemCount())
+                        if "esponse" in pane.timeline.topLevelItem(i).text(1))
+    pane.timeline.setCurrentItem(response_row)
+    dialog = pane.edit_selected_event()
+    assert dialog is not None and not dialog.kind.isEnabled()
+    assert dialog.current_kind() == "response"
+    assert dialog.outcome.currentData() == "partial"
+    assert dialog.exemptions.text() == "(b)(6)"
+    assert dialog.note.toPlainText() == "Letter came by mail"
+    dialog.date.setDate(QDate(2026, 2, 24))  # the letter was dated later than typed
+    dialog.exemptions.setText("b6, b7c")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not errors
+    events = store.get_request(request.id).events
+    assert [e.kind for e in events] == ["submitted", "response"]  # corrected, not added
+    response = events[-1]
+    assert response.date == date(2026, 2, 24)
+    assert response.details["exemptions"] == ["(b)(6)", "(b)(7)(C)"]
+    assert response.note == "Letter came by mail"
+    after = {d.key: d.due for d in store.clocks(request.id).deadlines}
+    moved = [key for key in after if key in before and after[key] != before[key]]
+    assert moved, "the appeal window runs from the response date and must move with it"

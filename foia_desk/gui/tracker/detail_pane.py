@@ -35,7 +35,12 @@ from PySide6.QtWidgets import (
 from foia_desk.gui import dialogs
 from foia_desk.gui.tracker import format as fmt
 from foia_desk.gui.tracker.detail_html import deadlines_html, kind_label, next_step, notes_html
-from foia_desk.gui.tracker.event_dialog import EventDialog, EventInput
+from foia_desk.gui.tracker.event_dialog import (
+    DIALOG_DETAILS,
+    FIELDS_BY_KIND,
+    EventDialog,
+    EventInput,
+)
 from foia_desk.gui.tracker.reminder_tab import ReminderTab
 from foia_desk.status import STATUS_LABELS, allowed_next
 from foia_desk.store import RequestDetail
@@ -109,6 +114,7 @@ class DetailPane(QWidget):
         self.timeline.setHeaderLabels(["Date", "What happened", "Details"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
+        self.timeline.itemDoubleClicked.connect(lambda *_: self.edit_selected_event())
 
         header = self.timeline.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -138,6 +144,12 @@ class DetailPane(QWidget):
         self.remove_event_button.setToolTip("Delete an event logged by mistake; every deadline "
                                             "is recomputed without it")
         self.remove_event_button.clicked.connect(lambda: self.remove_selected_event())
+        self.edit_event_button = QPushButton("&Correct selected event…")
+        self.edit_event_button.setToolTip("Fix the date, tracking number, outcome or note of "
+                                          "an event (double-click it, too); every deadline "
+                                          "is recomputed")
+        self.edit_event_button.clicked.connect(lambda: self.edit_selected_event())
+        row.addWidget(self.edit_event_button)
         row.addWidget(self.remove_event_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -169,7 +181,7 @@ class DetailPane(QWidget):
         enabled = detail is not None
         for widget in (self.status_combo, self.status_button, self.log_button,
                        self.attach_button, self.open_button, self.remove_event_button,
-                       *self.letter_buttons.values()):
+                       self.edit_event_button, *self.letter_buttons.values()):
             widget.setEnabled(enabled)
         if detail is None:
             self.heading.setText(EMPTY_TEXT)
@@ -300,6 +312,44 @@ class DetailPane(QWidget):
                                         note=entry.note, details=entry.details)
 
         dialog = EventDialog(submit, self, kind=kind, subject=self.detail.subject)
+        dialog.accepted.connect(self._after_change)
+        dialog.finished.connect(dialog.deleteLater)
+        self.event_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _selected_event_id(self) -> int | None:
+        item = self.timeline.currentItem()
+        if self.detail is None or item is None:
+            return None
+        if item.parent() is not None:  # a note line belongs to its event
+            item = item.parent()
+        event_id = item.data(0, EVENT_ROLE)
+        return int(event_id) if event_id is not None else None
+
+    def edit_selected_event(self) -> EventDialog | None:
+        """Open the event dialog filled with the selected event, to correct it on OK (the
+        kind stays; the status is left as it is)."""
+        event_id = self._selected_event_id()
+        if event_id is None or self.store is None:
+            return None
+        event = next((e for e in self.detail.events if e.id == event_id), None)
+        if event is None:
+            return None
+
+        shows_tracking = "tracking" in FIELDS_BY_KIND.get(event.kind, ())
+        # Details the dialog does not show (from an import, say) are kept as they were.
+        kept = {key: value for key, value in dict(event.details or {}).items()
+                if key not in DIALOG_DETAILS}
+
+        def submit(entry: EventInput) -> Any:
+            tracking = entry.tracking_number or ("" if shows_tracking else None)
+            return self.store.update_event(event_id, date=entry.date, tracking_number=tracking,
+                                           note=entry.note or "",
+                                           details={**kept, **entry.details})
+
+        dialog = EventDialog(submit, self, kind=event.kind, subject=self.detail.subject)
+        dialog.load_event(event)
         dialog.accepted.connect(self._after_change)
         dialog.finished.connect(dialog.deleteLater)
         self.event_dialog = dialog

@@ -44,6 +44,10 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     "appeal-received": ("tracking",),
     "appeal-decision": ("tracking", "appeal_outcome", "exemptions"),
 }
+# The event details the dialog reads and writes (others are left alone when correcting).
+DIALOG_DETAILS = frozenset({"promised_date", "agreed", "received_date", "amount", "outcome",
+                           "exemptions", "expedited_requested",
+                           "received_by_designated_component"})
 HELP_BY_KIND = {
     "submitted": "The day you sent the request.",
     "received": "The day the agency received it (often in its acknowledgement letter).",
@@ -174,6 +178,39 @@ class EventDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.set_kind(kind)
         self._kind_changed()
+
+    def load_event(self, event: Any) -> None:
+        """Fill the dialog from a logged event to correct it. Its kind stays fixed (a
+        different kind of event is a new event: remove this one and log that)."""
+        self.setWindowTitle("Correct an event")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save changes")
+        self.set_kind(event.kind)
+        self.kind.setEnabled(False)
+        self.date.setDate(QDate(event.date.year, event.date.month, event.date.day))
+        self.tracking.setText(event.tracking_number or "")
+        self.note.setPlainText(event.note or "")
+        details = dict(event.details or {})
+
+        def set_day(check: QCheckBox, edit: QDateEdit, value: Any) -> None:
+            check.setChecked(bool(value))
+            if value:
+                day = date.fromisoformat(str(value))
+                edit.setDate(QDate(day.year, day.month, day.day))
+
+        set_day(self.promised_known, self.promised, details.get("promised_date"))
+        set_day(self.received_known, self.received_date, details.get("received_date"))
+        self.agreed.setChecked(bool(details.get("agreed")))
+        self.amount.setText(str(details.get("amount") or ""))
+        for combo in (self.outcome, self.appeal_outcome):
+            index = combo.findData(details.get("outcome"))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        exemptions = details.get("exemptions") or ""
+        if isinstance(exemptions, list | tuple):
+            exemptions = ", ".join(str(e) for e in exemptions)
+        self.exemptions.setText(str(exemptions))
+        self.expedited.setChecked(bool(details.get("expedited_requested")))
+        self.designated.setChecked(bool(details.get("received_by_designated_component")))
 
     def set_kind(self, kind: str) -> None:
         index = self.kind.findData(kind)
