@@ -8,9 +8,10 @@ costs about one pass over the text whatever the size of the directory.
 Python's ``re`` also skips ahead only when a pattern starts with a literal or a character
 class; one starting with "\b" or a look-behind is tried at every position. Hence the
 helpers here: the start check placed after the first letter (``guard_class``,
-``AFTER_FIRST_LETTER``), patterns tried only at candidate positions (``finditer_at``,
-``start_scanner``, ``Anchored``) and case-insensitive patterns run without IGNORECASE
-(``CaseFree``). Each gives exactly the matches of the plain ``finditer`` it replaces.
+``AFTER_FIRST_LETTER``) or the second (``late_guarded_trie``), patterns tried only at
+candidate positions (``finditer_at``, ``start_scanner``, ``Anchored``) and
+case-insensitive patterns run without IGNORECASE (``CaseFree``). Each gives exactly the
+matches of the plain ``finditer`` it replaces.
 """
 
 from __future__ import annotations
@@ -146,6 +147,48 @@ def _emit(node: dict[str, dict]) -> str:
     if "" in node:
         return "(?:" + body + ")?"
     return body
+
+
+def late_guarded_trie(phrases: Iterable[str], guard_class: str) -> str:
+    """``trie_pattern(phrases, guard_class=guard_class)`` with the start check after the
+    second character instead of the first, wherever that character is a plain one.
+
+    The pattern is still searched for its first letters, but at a capital followed by a
+    small letter ("The", nearly every capital in prose, where the phrases are acronyms) a
+    try now fails on that letter before any look-behind runs. Same matches: the check
+    still reads the one character before the phrase.
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        if phrase:
+            node = root
+            for char in phrase:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    if not root:
+        return r"(?!x)x"
+    branches = []
+    for char in sorted(root):
+        node = root[char]
+        seconds = [second for second in node if second]
+        if char in " -" or len(_piece(char)) > 2 or \
+                any(second in " -" or len(_piece(second)) > 2 for second in seconds):
+            branches.append(_guarded_first(char, node, guard_class))
+            continue
+        late = f"(?<!{guard_class}[\\s\\S]{{2}})"
+        subs = [_piece(second) + late + _emit(node[second]) for second in _by_frequency(seconds)]
+        if "" in node:  # the one-character phrase, tried after the longer ones
+            subs.append(f"(?<!{guard_class}[\\s\\S])")
+        body = subs[0] if len(subs) == 1 else "(?:" + "|".join(subs) + ")"
+        branches.append(_piece(char) + body)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _guarded_first(char: str, node: dict[str, dict], guard_class: str) -> str:
+    """One first-letter branch of ``trie_pattern(..., guard_class=...)``."""
+    if len(_piece(char)) <= 2 and char not in " -":
+        return _piece(char) + f"(?<!{guard_class}[\\s\\S])" + _emit(node)
+    return f"(?<!{guard_class})" + _piece(char) + _emit(node)
 
 
 def literal_trie(words: Iterable[str], *, guard_class: str | None = None) -> str:

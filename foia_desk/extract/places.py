@@ -5,14 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from foia_desk.extract.bodies_anchors import Anchor, AnchorScan, first_piece, phrase_anchors
 from foia_desk.extract.cues import Cues
-from foia_desk.extract.matcher import (
-    finditer_at,
-    literal_trie,
-    start_scanner,
-    starts_of,
-    trie_pattern,
-)
+from foia_desk.extract.matcher import finditer_at, literal_trie, trie_pattern
 
 LEADING_NOISE = frozenset(
     [
@@ -52,8 +47,7 @@ def state_in(name: str, cues: Cues) -> str | None:
     return word if word in cues.states else cues.cities.get(word)
 
 
-_PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                         re.Pattern[str]]] = {}
+_PLACES: dict[int, tuple[Cues, re.Pattern[str], re.Pattern[str], AnchorScan]] = {}
 
 
 def place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -68,19 +62,19 @@ def place_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
                         + trie_pattern(abbrs) + r")")
     before = re.compile(r"(\b[Ss]tate|" + "|".join(re.escape(s) for s in cues.states)
                         + r")(?:'s|')?[ \t]+$")
-    # Every place a name or ", Abbr." can start, each found from its first letter (or the
-    # comma), so the full pattern is only tried there (see ``finditer_at``).
-    name_starts = start_scanner(names, guard_class=r"\w", tail=r"\b")
-    abbr_starts = re.compile(r",(?= (?:" + trie_pattern(abbrs) + r"))")
-    _PLACES[id(cues)] = (cues, places, before, name_starts, abbr_starts)
+    # Every place a name or ", Abbr." can start, from one pass for the names' first words
+    # and ", " plus the abbreviations' (see ``bodies_anchors``): the full pattern is then
+    # tried only there (``finditer_at``), where a scan would try it at every capital.
+    starts = AnchorScan([*phrase_anchors(names, "place"),
+                         *(Anchor(", " + first_piece(abbr), "place") for abbr in abbrs)])
+    _PLACES[id(cues)] = (cues, places, before, starts)
     return places, before
 
 
 def _place_matches(text: str, cues: Cues) -> Iterator[re.Match[str]]:
     """``place_patterns(cues)[0].finditer(text)``, trying the pattern only where it can start."""
     places, _ = place_patterns(cues)
-    _, _, _, name_starts, abbr_starts = _PLACES[id(cues)]
-    starts = sorted(starts_of(name_starts, text) + starts_of(abbr_starts, text))
+    starts = _PLACES[id(cues)][3].candidates(text)["place"]
     return finditer_at(places, text, starts)
 
 
@@ -90,10 +84,11 @@ _CITY_BEFORE = re.compile(r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}$")
 def place_states(text: str, cues: Cues) -> list[tuple[int, str, str]]:
     """(position, state, place as written) for each state, big city or "Town, Abbr." mention."""
     found = []
+    states, cities = cues.states, cues.cities
     for match in _place_matches(text, cues):
-        if match.group("n"):
-            name = match.group("n")
-            state = name if name in cues.states else cues.cities.get(name)
+        name = match.group("n")
+        if name:
+            state = name if name in states else cities.get(name)
         else:
             city = _CITY_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if not city:

@@ -7,13 +7,14 @@ words or phrases, so a span inside a replaced phrase maps to the whole original 
 
 from __future__ import annotations
 
-import bisect
 import operator
+import sys
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, init=False)
 class Substitution:
     """``original`` at ``[start, end)`` of the original text reads as ``replacement``."""
 
@@ -22,6 +23,18 @@ class Substitution:
     original: str
     replacement: str
     source: str = "spinner"  # "spinner" | "hyphenation"
+
+    def __init__(self, start: int, end: int, original: str, replacement: str,
+                 source: str = "spinner") -> None:
+        # What the generated __init__ of a frozen dataclass does, without its five calls to
+        # object.__setattr__ (the instance is still frozen afterwards): a spun article of a
+        # megabyte makes ten thousand of these, at under half the cost.
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["original"] = original
+        fields["replacement"] = replacement
+        fields["source"] = source
 
     def __iter__(self):
         """Unpacks as ``(start, end, original, replacement)``."""
@@ -34,6 +47,20 @@ class Substitution:
 
 # The dataclass order (field by field), as a key read in C: much faster than its __lt__.
 _sort_key = operator.attrgetter("start", "end", "original", "replacement", "source")
+_start_of = operator.attrgetter("start")
+
+
+def _in_order(substitutions: Iterable[Substitution]) -> list[Substitution]:
+    """``sorted(substitutions)``, in the dataclass order.
+
+    Substitutions almost never share a start, and then ordering by ``start`` alone gives the
+    same order; that key is one integer instead of a five-field tuple per substitution.
+    """
+    ordered = sorted(substitutions, key=_start_of)
+    starts = [sub.start for sub in ordered]
+    if any(map(operator.eq, starts, starts[1:])):
+        ordered.sort(key=_sort_key)
+    return ordered
 
 
 class Reading:
@@ -41,77 +68,82 @@ class Reading:
 
     def __init__(self, original: str, substitutions: Iterable[Substitution] = ()) -> None:
         self.original = original
-        subs: list[Substitution] = []
-        last_end = -1
-        for sub in sorted(substitutions, key=_sort_key):
-            if sub.start >= last_end:
-                subs.append(sub)
-                last_end = sub.end
-        self.substitutions = subs
+        ordered = _in_order(substitutions)
+        skipped: list[Substitution] = []  # overlapping one kept before it (rare)
         parts: list[str] = []
-        self._norm_starts: list[int] = []
-        self._norm_ends: list[int] = []
-        cursor = 0
-        length = 0
-        for sub in subs:
-            parts.append(original[cursor:sub.start])
-            length += sub.start - cursor
-            self._norm_starts.append(length)
-            parts.append(sub.replacement)
-            length += len(sub.replacement)
-            self._norm_ends.append(length)
-            cursor = sub.end
+        # For each substitution kept: where it starts and ends in the reading and in the
+        # original, and ``delta``, what to add to a reading offset after it (before the
+        # next one) to get the original offset.
+        norm_starts: list[int] = []
+        norm_ends: list[int] = []
+        orig_starts: list[int] = []
+        deltas: list[int] = []
+        cursor = 0  # end in the original of the last substitution kept
+        shift = 0  # reading offset minus original offset, after ``cursor``
+        last_end = -1
+        for sub in ordered:
+            start = sub.start
+            if start < last_end:  # overlaps the one kept before
+                skipped.append(sub)
+                continue
+            end, replacement = sub.end, sub.replacement
+            parts.append(original[cursor:start])
+            parts.append(replacement)
+            norm_starts.append(start + shift)
+            shift += len(replacement) - (end - start)
+            norm_ends.append(end + shift)
+            orig_starts.append(start)
+            deltas.append(-shift)
+            cursor = last_end = end
         parts.append(original[cursor:])
+        if skipped:
+            dropped = set(map(id, skipped))
+            ordered = [sub for sub in ordered if id(sub) not in dropped]
+        self.substitutions = ordered
         self.text = "".join(parts)
-        self._orig_starts = [sub.start for sub in subs]
-        self._orig_ends = [sub.end for sub in subs]
+        self._norm_starts, self._norm_ends = norm_starts, norm_ends
+        self._orig_starts, self._deltas = orig_starts, deltas
+        # Where the next substitution starts in the reading (the last: beyond any offset),
+        # and the substitution the last span started after. The finders ask for spans in
+        # text order, so the next span usually starts between the same two substitutions:
+        # two comparisons instead of a binary search over thousands of them.
+        self._next_starts = [*norm_starts[1:], sys.maxsize]
+        self._hint = 0
 
     @property
     def changed(self) -> bool:
         return bool(self.substitutions)
 
-    def _to_original(self, pos: int, *, is_end: bool) -> int:
-        if not self.substitutions:
-            return pos
-        index = bisect.bisect_right(self._norm_starts, pos) - 1
-        if index < 0:
-            return pos
-        norm_start = self._norm_starts[index]
-        if pos == norm_start:
-            return self._orig_starts[index]
-        norm_end = self._norm_ends[index]
-        if pos >= norm_end:
-            return self._orig_ends[index] + (pos - norm_end)
-        return self._orig_ends[index] if is_end else self._orig_starts[index]
-
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span covering the reading's ``[start, end)``."""
+        """The original span covering the reading's ``[start, end)``.
+
+        An offset past a substitution moves by that substitution's ``delta``; one inside a
+        replacement maps to the whole original phrase (its start for ``start``, its end for
+        ``end``), and one at the start of a replacement to the start of the phrase.
+        """
         if not self.substitutions:  # called for every mention: the common case inline
             return (start, end) if end >= start else (start, start)
-        # ``_to_original`` for both ends, with one search when they fall between the same
-        # two substitutions (most spans: a name, a sentence).
-        norm_starts = self._norm_starts
-        index = bisect.bisect_right(norm_starts, start) - 1
+        norm_starts, next_starts = self._norm_starts, self._next_starts
+        index = self._hint  # the last substitution starting at or before ``start``?
+        if start < norm_starts[index] or start >= next_starts[index]:
+            index = bisect_right(norm_starts, start) - 1
+            if index >= 0:
+                self._hint = index
         if index < 0:
             o_start = start
-        elif start == norm_starts[index]:
+        elif start == norm_starts[index] or start < self._norm_ends[index]:
             o_start = self._orig_starts[index]
-        elif start >= self._norm_ends[index]:
-            o_start = self._orig_ends[index] + (start - self._norm_ends[index])
         else:
-            o_start = self._orig_starts[index]
-        if end >= start and (index + 1 == len(norm_starts) or end < norm_starts[index + 1]):
-            end_index = index  # what bisect_right would return for ``end``
-        else:
-            end_index = bisect.bisect_right(norm_starts, end) - 1
-        if end_index < 0:
+            o_start = start + self._deltas[index]
+        # Most spans (a name, a sentence) end before the next substitution starts.
+        if end < start or index < 0 or end >= next_starts[index]:
+            index = bisect_right(norm_starts, end) - 1
+        if index < 0:
             o_end = end
-        elif end == norm_starts[end_index]:
-            o_end = self._orig_starts[end_index]
-        elif end >= self._norm_ends[end_index]:
-            o_end = self._orig_ends[end_index] + (end - self._norm_ends[end_index])
+        elif end == norm_starts[index]:
+            o_end = self._orig_starts[index]
+        elif end < self._norm_ends[index]:
+            o_end = self._norm_ends[index] + self._deltas[index]  # the phrase's original end
         else:
-            o_end = self._orig_ends[end_index]
-        if o_end < o_start:
-            o_end = o_start
-        return o_start, o_end
+            o_end = end + self._deltas[index]
+        return (o_start, o_end) if o_end >= o_start else (o_start, o_start)

@@ -3,11 +3,24 @@
 Agency names, informal references, non-FOIA body names and judges' titles are four phrase
 sets run over the same folded (lower-case) reading, and so are the dates' anchor words.
 Python's ``re`` cannot skip ahead to a lower-case phrase's first letter (nearly every
-position holds one), so each full scan tries its pattern at every position. Instead one
-look-ahead pattern built from all the sets finds the positions where any of them matches,
-and each set's own pattern is then tried only there
-(:func:`~foia_desk.extract.matcher.finditer_at`), with exactly the results a full
-``finditer`` would give.
+position holds one), so each full scan tries its pattern at every position. Instead the
+positions where any of them matches are found once, and each set's own pattern is then
+tried only there (:func:`~foia_desk.extract.matcher.finditer_at`), with exactly the results
+a full ``finditer`` would give.
+
+Those positions are defined by one look-ahead pattern built from all the sets
+(``PhraseStarts.pattern``: a non-word character, then any phrase start). Run over the whole
+text it too is tried after every blank and costs more than the scans it spares. So an
+Aho-Corasick automaton (:class:`~foia_desk.extract.literal.LiteralSet`, in Rust) first
+finds the literal strings every match of the pattern begins with
+(:mod:`~foia_desk.extract.agscan_literals`), a few thousand per megabyte, and the pattern
+is tried only at those: the same positions as a full scan, for a third of the time.
+
+The same pass finds other literals for next to nothing, where a scan of its own would cost
+a millisecond or more per megabyte: the result (a :class:`StartList`) also tells the agency
+finder where its names and informal phrases can start (each pattern is then tried at fewer
+positions), where its case-sensitive informal phrases and web-address hints can start, and
+where the cue words that make an acronym mean something else are.
 """
 
 from __future__ import annotations
@@ -16,12 +29,37 @@ import re
 import weakref
 
 from foia_desk.directory import Directory
-from foia_desk.extract.agencies import NAME_PREFIX, AgencyIndex
+from foia_desk.extract.agencies import NAME_PREFIX, NAME_PREFIX_LITERALS, AgencyIndex
+from foia_desk.extract.agscan_acronyms import cue_word_literals
+from foia_desk.extract.agscan_literals import LiteralGroups, start_literals
+from foia_desk.extract.agscan_urls import URL_HINT_LITERALS
 from foia_desk.extract.dates import ANCHOR_WORDS
-from foia_desk.extract.matcher import BEFORE_CLASS, trie_pattern
+from foia_desk.extract.matcher import BEFORE_CLASS, plain_chars, trie_pattern
 from foia_desk.extract.nonfoia import BodyIndex
 
 PREFIX_CHARS = 16
+
+
+class StartList(list[int]):
+    """The starts (a plain list of ints to every reader), carrying ascending candidate
+    positions for the agency finder, each a superset of where its pattern can match:
+
+    - ``names``, ``informal``: agency names (or their "U.S.") and informal phrases;
+    - ``exact_informal``: the case-sensitive informal phrases ("the Navy"), in the plain
+      text (None if they cannot be told from the folded text);
+    - ``url_hints``: ``agscan_urls.URL_HINT_LITERALS``, where a web-address hint can start;
+    - ``avoid_words``: where ``agscan_acronyms.cue_word_literals(index.avoid_words)`` are
+      ("football", "china": words that make an acronym mean something else), or None.
+
+    ``find_agencies`` receives only this list from ``core``, so the lists travel with it;
+    given a plain list, the finder scans for itself.
+    """
+
+    names: list[int] | None = None
+    informal: list[int] | None = None
+    exact_informal: list[int] | None = None
+    url_hints: list[int] | None = None
+    avoid_words: list[int] | None = None
 
 
 class PhraseStarts:
@@ -42,17 +80,48 @@ class PhraseStarts:
         ahead = (r"(?=(?<!" + BEFORE_CLASS + r")(?:" + NAME_PREFIX + r")?(?:(?:"
                  + trie_pattern(whole) + r")(?![\w]|@)|" + trie_pattern(begun) + r")|"
                  + trie_pattern(ANCHOR_WORDS) + r"\b)")
-        # Every start follows a non-word character. Matching that character, a class
-        # Python's re can skip ahead to, beats a look-behind tried at every position; each
-        # match is one character long, so none is missed.
+        # Every start follows a non-word character (a match is that one character, so
+        # matches never overlap and none is missed).
         self.pattern = re.compile(r"\W" + ahead)
+        # Every match of the look-ahead begins with one of these: the "U.S." prefix, a
+        # phrase (or its first PREFIX_CHARS characters) up to a blank or hyphen written
+        # unusually, or an anchor word.
+        literals = set(NAME_PREFIX_LITERALS).union(ANCHOR_WORDS)
+        for phrase in (*whole, *begun):
+            literals |= start_literals(phrase)
+        # The agency finder's patterns: names (after an optional "U.S."), informal phrases.
+        names = set(NAME_PREFIX_LITERALS).union(
+            *(start_literals(key[:PREFIX_CHARS]) for key in agencies.name_keys))
+        informal = set().union(
+            *(start_literals(key[:PREFIX_CHARS]) for key in agencies.informal_keys))
+        # The case-sensitive informal phrases (agencies.exact_informal_re), in lower case: a
+        # text where the phrase matches holds it, so the folded text holds this form (ASCII
+        # letters fold one for one). Not offered if a phrase is not ASCII.
+        exact = sorted({" ".join(plain_chars(p).split()) for p in agencies.exact_informal})
+        self.exact_offered = all(key.isascii() for key in exact)
+        exact_literals = set().union(*(start_literals(key.lower()) for key in exact)) \
+            if self.exact_offered else set()
+        avoid = cue_word_literals(agencies.avoid_words)
+        self.avoid_offered = avoid is not None
+        self.groups = LiteralGroups([literals, exact_literals, URL_HINT_LITERALS, avoid or (),
+                                     names, informal], rare=(1, 2, 3))
 
-    def starts(self, folded: str) -> list[int]:
+    def starts(self, folded: str) -> StartList:
         """Ascending positions in ``folded`` where a phrase of any of the sets (or a date
-        anchor word) can match (and perhaps a few more)."""
+        anchor word) can match (and perhaps a few more): exactly those where ``pattern``
+        matches in ``" " + folded``; with the agency finder's candidates (``StartList``)."""
         # A blank before the text stands for its start: the look-behinds see no word
-        # character there either way. Offsets shift back by that one character.
-        return [match.start() for match in self.pattern.finditer(" " + folded)]
+        # character there either way. Offsets shift back by that one character, so the
+        # pattern is tried at a literal's start in ``shifted`` to test the character before.
+        shifted = " " + folded
+        match = self.pattern.match
+        candidates, exact, url_hints, avoid, names, informal = self.groups.find(folded)
+        result = StartList([start for start in candidates if match(shifted, start)])
+        result.exact_informal = exact if self.exact_offered else None
+        result.url_hints = url_hints
+        result.avoid_words = avoid if self.avoid_offered else None
+        result.names, result.informal = names, informal
+        return result
 
 
 _CACHE: weakref.WeakKeyDictionary[Directory, PhraseStarts] = weakref.WeakKeyDictionary()

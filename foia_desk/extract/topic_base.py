@@ -1,13 +1,20 @@
-"""Shared pieces of topic finding: actors, candidates, cue patterns and small helpers."""
+"""Shared pieces of topic finding: actors, candidates, cue patterns and small helpers.
+
+Cue patterns that start at a word are written with ``topic_skip.word_start`` (same matches,
+but Python's ``re`` jumps to their first letters); ``actors_by_sentence`` groups the actors
+of all sentences in one walk.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 from foia_desk.extract.matcher import CaseFree
 from foia_desk.extract.model import DateFinding
+from foia_desk.extract.topic_skip import word_start
 
 STOP = frozenset([
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
@@ -27,18 +34,24 @@ VERBS = frozenset([
     "urged", "urges", "demanding", "demanded", "seeking", "sought,", "will", "would", "could",
     "according",
 ])
-PROGRAM = re.compile(r"\b(?P<noun>program|programme|initiative|pilot)s?\b", re.IGNORECASE)
+# Patterns starting with "\b" are written with ``word_start`` (see ``topic_skip``): the
+# same matches, but Python's re skips to their first letters instead of trying each position.
+_GAP = r"[ \t]+"
+PROGRAM = CaseFree("(?P<noun>" + word_start("program", "programme", "initiative", "pilot")
+                   + r")s?\b")
 TASK_FORCE = re.compile(r"\btask[ \t-]+force\b", re.IGNORECASE)
 OPERATION_NAME = re.compile(r"\bOperation[ \t]+(?P<name>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})")
-EVENT = re.compile(r"\b(?P<noun>raids?|sweeps?|busts?|operations?|surges?|blitz|seizures?|"
-                    r"shootings?|explosions?|crash(?:es)?|outages?|spills?|fires?|"
-                    r"[Ss]eized?|[Rr]aided|[Rr]aid)\b")
+EVENT = re.compile("(?P<noun>" + word_start(
+    "raids?", "sweeps?", "busts?", "operations?", "surges?", "blitz", "seizures?", "shootings?",
+    "explosions?", "crash(?:es)?", "outages?", "spills?", "fires?", "seized?", "Seized?",
+    "raided", "Raided", "raid", "Raid", cased=True) + r")\b")
 VERB_NOUN = {"seize": "seizure", "seized": "seizure", "raided": "raid"}
-PLACE = re.compile(r"\b(?:in|at|near|outside|across)[ \t]+(?:the[ \t]+)?"
+PLACE = re.compile(word_start("in", "at", "near", "outside", "across") + r"[ \t]+(?:the[ \t]+)?"
                    r"(?P<place>[A-Z][\w'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'.-]*){0,3})")
 # CaseFree: the IGNORECASE patterns run as lower-case ones over lower-cased ASCII sentences.
 COMMUNICATION = CaseFree(
-    r"\b(?P<det>an?|the|their|its|his|her|a[ \t]+series[ \t]+of)[ \t]+"
+    "(?P<det>" + word_start("an?", "the", "their", "its", "his", "her", r"a[ \t]+series[ \t]+of")
+    + r")[ \t]+"
     r"(?P<mods>(?:[\w'-]+[ \t]+){0,2}?)"
     r"(?P<noun>e-?mails?|letters?|memos?|memorandum(?![ \t]+of[ \t]+(?:understanding|"
     r"agreement))|memoranda|text[ \t]+messages|directives?|"
@@ -55,32 +68,38 @@ NEEDS_AUTHOR = frozenset(["detainer", "detainers", "declaration", "declarations"
 SEND_VERBS = ("sent", "wrote", "issued", "signed", "circulated", "drafted")  # SEND needs one
 SEND = re.compile(r"\b(?P<who>[\w'’-]+(?:[ \t]+[\w'’-]+)?)[ \t]+(?:sent|wrote|issued|signed|"
                    r"circulated|drafted)\b")
-DATA = CaseFree(r"\b(?:data|information|records|addresses|logs|footage|metadata|database|"
-                   r"numbers|histories|recordings|images|photos)\b")
-DATA_TYPES = CaseFree(r"\b(?:ip|e-?mail|home|mailing|mac)[ \t]+addresses\b|"
-                        r"\b(?:social[ \t]+security|passport|phone|license)[ \t]+numbers\b|"
-                        r"\bdates[ \t]+of[ \t]+birth\b|\bnames[ \t]+and[ \t]+addresses\b|"
-                        r"\b(?:tax[ \t]+returns|location[ \t]+history|mug[ \t]+shots|"
-                        r"license[ \t]+plate[ \t]+reads)\b|"
-                        r"\b(?:taxpayer|tenant|customer|passenger|student|patient|voter)[ \t]+"
-                        r"(?:data|information|records|addresses)\b|"
-                         r"\b(?:tracking|location|subscriber|account|payment|financial|biometric|"
-                         r"license[ \t]+plate|cell[ \t]+site|geolocation|travel|passenger|"
-                         r"credit[ \t]+card|payment[ \t]+card|phone|call|browsing|search|"
-                         r"medical|tax|immigration|criminal|arrest|social[ \t]+media|"
-                         r"facial[ \t]+recognition|fingerprint|dna|purchase|banking|"
-                         r"surveillance|camera|body[ \t]+camera|drone)[ \t]+"
-                         r"(?:data|information|records|histories|logs|footage|numbers|images|"
-                         r"recordings|scans)\b")
-ACCESS = CaseFree(r"\b(?:access|request(?:s|ed|ing)?|shar(?:e|ed|ing)|obtain(?:s|ed)?|"
-                     r"collect(?:s|ed|ing)?|hand(?:ed)?[ \t]+over|turn(?:ed)?[ \t]+over|"
-                     r"provid(?:e|ed|ing)|purchas(?:e|ed|ing)|bought|buy(?:s|ing)?|"
-                     r"subpoena(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|gather(?:s|ed)?|"
-                     r"receiv(?:e|es|ed|ing)|track(?:s|ed|ing)?|monitor(?:s|ed|ing)?)\b")
-POLICY = re.compile(r"\b(?P<noun>polic(?:y|ies)|regulations?|guidelines?|procedures?|"
-                     r"agreements?|memorand(?:um|a)[ \t]+of[ \t]+(?:understanding|agreement)|"
-                     r"MOUs?|contracts?|protocols?|rules|(?:final|interim|proposed|new|draft)"
-                     r"[ \t]+rules?)\b")
+DATA = CaseFree(word_start("data", "information", "records", "addresses", "logs", "footage",
+                           "metadata", "database", "numbers", "histories", "recordings",
+                           "images", "photos") + r"\b")
+# (One alternative per kind of data, in the order of the pattern they were written as.)
+_HELD = r"(?:data|information|records|histories|logs|footage|numbers|images|recordings|scans)\b"
+DATA_TYPES = CaseFree(word_start(
+    *(f"{kind}{_GAP}addresses\\b" for kind in ("ip", "e-?mail", "home", "mailing", "mac")),
+    *(f"{kind}{_GAP}numbers\\b" for kind in (f"social{_GAP}security", "passport", "phone",
+                                            "license")),
+    f"dates{_GAP}of{_GAP}birth\\b", f"names{_GAP}and{_GAP}addresses\\b",
+    f"tax{_GAP}returns\\b", f"location{_GAP}history\\b", f"mug{_GAP}shots\\b",
+    f"license{_GAP}plate{_GAP}reads\\b",
+    *(f"{whose}{_GAP}(?:data|information|records|addresses)\\b" for whose in (
+        "taxpayer", "tenant", "customer", "passenger", "student", "patient", "voter")),
+    *(f"{kind}{_GAP}{_HELD}" for kind in (
+        "tracking", "location", "subscriber", "account", "payment", "financial", "biometric",
+        f"license{_GAP}plate", f"cell{_GAP}site", "geolocation", "travel", "passenger",
+        f"credit{_GAP}card", f"payment{_GAP}card", "phone", "call", "browsing", "search",
+        "medical", "tax", "immigration", "criminal", "arrest", f"social{_GAP}media",
+        f"facial{_GAP}recognition", "fingerprint", "dna", "purchase", "banking", "surveillance",
+        "camera", f"body{_GAP}camera", "drone"))))
+ACCESS = CaseFree(word_start(
+    "access", "request(?:s|ed|ing)?", "shar(?:e|ed|ing)", "obtain(?:s|ed)?",
+    "collect(?:s|ed|ing)?", r"hand(?:ed)?[ \t]+over", r"turn(?:ed)?[ \t]+over",
+    "provid(?:e|ed|ing)", "purchas(?:e|ed|ing)", "bought", "buy(?:s|ing)?", "subpoena(?:s|ed)?",
+    "want(?:s|ed)?", "seek(?:s|ing)?", "sought", "gather(?:s|ed)?", "receiv(?:e|es|ed|ing)",
+    "track(?:s|ed|ing)?", "monitor(?:s|ed|ing)?") + r"\b")
+POLICY = re.compile("(?P<noun>" + word_start(
+    "polic(?:y|ies)", "regulations?", "guidelines?", "procedures?", "agreements?",
+    r"memorand(?:um|a)[ \t]+of[ \t]+(?:understanding|agreement)", "MOUs?", "contracts?",
+    "protocols?", "rules", *(f"{stage}{_GAP}rules?" for stage in (
+        "final", "interim", "proposed", "new", "draft")), cased=True) + r")\b")
 # A number not inside another, not a year: the checks follow its first digit (as
 # look-behinds), so Python's re skips straight to the digits.
 STATISTIC = re.compile(r"(?P<num>\d(?<![\d,.$]\d)(?<!\w\d)(?!(?<=1)9\d\d\b|(?<=2)0\d\d\b)"
@@ -121,20 +140,28 @@ class Candidate:
     place: str = ""  # an event's place as written ("Colorado Springs")
 
 
+# Initials such as "U.S." end in a full stop without ending the phrase.
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def clip(words: list[str], limit: int, *, stop_at_verbs: bool = True,
          stop_at_punctuation: bool = True) -> str:
     out: list[str] = []
     for word in words[:limit]:
-        bare = word.strip(",.;:\"'“”()").lower()
-        if out and stop_at_verbs and bare in VERBS:
+        if out and stop_at_verbs and word.strip(",.;:\"'“”()").lower() in VERBS:
             break
         out.append(word)
-        if stop_at_punctuation and word[-1:] in ",.;:\"”)" and not \
-                re.fullmatch(r"(?:[A-Z]\.){2,}", word):
+        if stop_at_punctuation and word[-1:] in ",.;:\"”)" and not _INITIALS.fullmatch(word):
             break
     text = " ".join(out).strip(" ,.;:\"“”()")
-    while text.split() and text.split()[-1].lower() in STOP:
-        text = " ".join(text.split()[:-1])
+    # Trailing stop words go one by one, each drop splitting and re-joining the text: the
+    # same as popping them from one word list and joining once (the text is untouched if
+    # none goes).
+    kept = text.split()
+    if kept and kept[-1].lower() in STOP:
+        while kept and kept[-1].lower() in STOP:
+            kept.pop()
+        text = " ".join(kept)
     return text
 
 
@@ -144,6 +171,36 @@ def actors_in(actors: list[Actor], start: int, end: int) -> list[Actor]:
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
     return [a for a in actors[lo:hi] if a.end <= end]
+
+
+def actors_by_sentence(actors: list[Actor], sentences: list[tuple[int, int]]
+                       ) -> tuple[list[list[Actor]], list[bool]]:
+    """``actors_in`` of every sentence, and whether it names an agency (``agency_id``).
+
+    Most sentences are looked at (for cue words, or as the sentence before one), so one walk
+    through both lists beats a bisection per sentence. The walk needs ``actors`` sorted by
+    start and the sentences in order without overlaps (as ``sentence_spans`` gives them);
+    otherwise ``actors_in`` is asked sentence by sentence.
+    """
+    starts = [actor.start for actor in actors]
+    bounds = list(chain.from_iterable(sentences))
+    if starts != sorted(starts) or bounds != sorted(bounds):
+        grouped = [actors_in(actors, start, end) for start, end in sentences]
+        return grouped, [any(actor.agency_id for actor in group) for group in grouped]
+    grouped = [[] for _ in sentences]
+    with_agency = [False] * len(sentences)
+    number, count = 0, len(sentences)
+    for actor in actors:
+        while number < count and sentences[number][1] <= actor.start:
+            number += 1  # the first sentence ending after the actor's start
+        if number == count:
+            break
+        start, end = sentences[number]
+        if start <= actor.start and actor.end <= end:
+            grouped[number].append(actor)
+            if actor.agency_id:
+                with_agency[number] = True
+    return grouped, with_agency
 
 
 STARTS: dict[int, tuple[list, list[int]]] = {}

@@ -76,14 +76,16 @@ def _vocabulary() -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
 
 def find_decisions(text: str, sentences: list[tuple[int, int]],
                    actors_of: Callable[[int], list[Actor]], dates: list[DateFinding],
-                   earlier: Iterable[Candidate]) -> list[Candidate]:
+                   earlier: Iterable[Candidate], lowered: str | None = None) -> list[Candidate]:
     """Decision topics from ``text`` (the normalised reading with line breaks as spaces).
 
     ``actors_of(index)`` gives the actors of sentence ``index``; ``earlier`` are the topics
     already found, so a sentence they cover for the same agency is not described twice.
+    ``lowered`` is ``text.lower()`` if the caller has it already.
     """
     verbs, not_objects, scan = _vocabulary()
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) != len(text):
         return []  # a character lower-cased to two would shift offsets; rare, so skip
     covered: set[tuple[tuple[int, int], str]] | None = None  # built when first needed

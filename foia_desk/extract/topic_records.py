@@ -1,9 +1,18 @@
-"""Record-describing topic cues: communications, data and policies."""
+"""Record-describing topic cues: communications, data and policies.
+
+These finders run on thousands of sentences of a long text, so work is ordered to be skipped
+when it cannot matter, each shortcut giving what the full computation gives: ``CaseFree``
+patterns scan one lower-cased copy per sentence (``scan_form``); a communication's tail is
+clipped only when the text after it can start one of TAIL_WORDS; whether a bare "report" has
+an author is settled before its sender is looked for (most have none and are dropped);
+SEND and RECEIVED run only when one of their literal verbs is in the text they search; the
+following sentences are tested for a reply in place (``Following.mentions``); the earlier
+agencies a policy may belong to are gathered only when its owner is looked for there.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 
 from foia_desk.extract.topic_base import (
     ACCESS,
@@ -15,7 +24,6 @@ from foia_desk.extract.topic_base import (
     POLICY,
     PRONOUN,
     SEND,
-    SEND_VERBS,
     STOP,
     VERBS,
     Actor,
@@ -24,47 +32,80 @@ from foia_desk.extract.topic_base import (
     actor_before,
     agencies_only,
     clip,
+    earlier_actors,
     ids_of,
 )
+from foia_desk.extract.topic_guard import Following
+from foia_desk.extract.topic_skip import word_start
+
+# Words a kept communication tail starts with ("a memo from ...", "a letter to ...").
+TAIL_WORDS = ("from", "to", "about", "on", "regarding", "between", "with", "sent", "by",
+              "asking", "describing", "that")
+_TAIL_HEAD = max(len(word) for word in TAIL_WORDS)
+# What ``clip`` strips from the front of its text, and the blanks between words.
+_TAIL_START = re.compile(r"[\s,.;:\"“”()]*")
+# Cues of a reply in the sentences after ("in response" needs no test of its own: it
+# contains "response").
+REPLY_CUES = ("response", "responded", "replied", "wrote back")
+REPLIED_CUES = ("response", "responded", "replied")
+
+
+def _may_receive(sentence: str) -> bool:
+    """Whether a word RECEIVED looks for is in ``sentence`` (else it cannot match)."""
+    return "received" in sentence or "obtained" in sentence or "lodged" in sentence or \
+        "issued" in sentence or "filed" in sentence or "released" in sentence or \
+        "published" in sentence
+
+
+def _may_send(sentence: str) -> bool:
+    """Whether any of SEND_VERBS is in ``sentence`` (the ``in`` tests written out)."""
+    return "sent" in sentence or "wrote" in sentence or "issued" in sentence or \
+        "signed" in sentence or "circulated" in sentence or "drafted" in sentence
+
+
+def scan_form(sentence: str) -> tuple[str, bool]:
+    """What a ``CaseFree`` pattern scans for ``sentence``: (text, whether it is folded).
+
+    As ``CaseFree`` does it: an ASCII sentence lower-cased for the ``folded`` pattern, any
+    other as it is for the ``ignorecase`` one. The finders then read the groups from the
+    sentence by their spans (the same in both), which spares ``CaseFree``'s wrapper objects
+    and a lower-casing per pattern.
+    """
+    if sentence.isascii():
+        return sentence.lower(), True
+    return sentence, False
+
+
+def _group(sentence: str, match: re.Match[str], name: str) -> str:
+    """Group ``name`` of ``match`` (found in ``scan_form(sentence)``) as ``sentence`` has it."""
+    start, end = match.span(name)
+    return sentence[start:end] if start >= 0 else ""
 
 
 def communications(sentence: str, offset: int, here: list[Actor], context: list[Actor],
-                    following: Container[str]) -> list[Candidate]:
+                    following: Following) -> list[Candidate]:
     out = []
-    may_send = any(verb in sentence for verb in SEND_VERBS)  # else SEND cannot match
-    for match in COMMUNICATION.finditer(sentence):
-        noun = " ".join(match.group("noun").split())
-        mods = [m for m in match.group("mods").split() if m.lower() not in STOP
-                and m.lower() not in VERBS]
-        tail = clip(sentence[match.end():].split(None, 14), 14)  # clip reads 14 words
-        if DATE_TAIL.match(tail):
+    scanned, folded = scan_form(sentence)
+    for match in (COMMUNICATION.folded if folded else COMMUNICATION.ignorecase).finditer(scanned):
+        noun = " ".join(_group(sentence, match, "noun").split())
+        rest = sentence[match.end():]
+        # The clipped tail is kept only if it starts with one of TAIL_WORDS. It starts where
+        # ``rest`` does once blanks and the characters ``clip`` strips are skipped, so when
+        # (ASCII) text there starts with none of them, the tail is "" without clipping.
+        head_at = _TAIL_START.match(rest).end()
+        head = rest[head_at:head_at + _TAIL_HEAD]
+        if head.isascii() and not head.lower().startswith(TAIL_WORDS):
             tail = ""
-        if tail and not tail.lower().startswith(("from", "to", "about", "on", "regarding",
-                                                 "between", "with", "sent", "by", "asking",
-                                                 "describing", "that")):
-            tail = ""
-        sender = ""
-        send = SEND.search(sentence, 0, match.start()) if may_send else None
-        if send and "from" not in tail.split()[:1]:
-            who = send.group("who").split()[-1]
-            who_end = offset + send.end("who")
-            named = next((a for a in here if a.start < who_end <= a.end), None)
-            if named:  # "the State Department sent": the whole name, not "Department"
-                who = named.label
-                if named.agency_id and " " in who and not who.lower().startswith("the "):
-                    who = f"the {who}"  # a full name: "from the Department of State"
-            elif who.lower() in PRONOUN:
-                ref = next((a for a in reversed(context) if a.agency_id is None), None) \
-                    or (context[-1] if context else None)
-                who = ref.label if ref else ""
-            if who and who.lower() not in STOP:
-                sender = f" from {who}"
-        if not sender and "from" not in tail.split()[:1]:
-            subject = next((a for a in here if a.start - offset < 12), None)
-            if subject and subject.end - offset < match.start() and \
-                    re.match(r"[ \t]+(?:asked|urged|told|wrote|warned|called)",
-                             sentence[subject.end - offset:]):
-                sender = f" from {subject.label}"
+        else:
+            tail = clip(rest.split(None, 14), 14)  # clip reads 14 words
+            if DATE_TAIL.match(tail):
+                tail = ""
+            if tail and not tail.lower().startswith(TAIL_WORDS):
+                tail = ""
+        # Whether a bare noun has an author goes first: most that have none are dropped, and
+        # the sender and the modifiers are looked for only in what is kept. (The author
+        # test may set an empty tail to "by ...": the sender tests read its first word only
+        # for "from", so they decide the same.)
         claim = ""
         if noun.lower() in NEEDS_AUTHOR:
             # A bare "report" or "review" is a record only when someone's: "the SEC's
@@ -86,11 +127,36 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
                     claim = re.sub(r"[ ,]+(?:the|a|an)$", "", claim, flags=re.IGNORECASE)
                     if not tail:
                         tail = f"by {author.label}"
-            if author is None and RECEIVED.search(sentence):
+            if author is None and _may_receive(sentence) and RECEIVED.search(sentence):
                 author = next(iter(agencies_only(here)), None)  # "received an ICE detainer"
             if author is None or not author.agency_id:
                 continue
-        det = (match.group("det") or "").lower()
+        mods = [m for m in _group(sentence, match, "mods").split() if m.lower() not in STOP
+                and m.lower() not in VERBS]
+        sender = ""
+        # (SEND must end before the match: its verb is then in the text before it.)
+        before = sentence[:match.start()]
+        send = SEND.search(sentence, 0, match.start()) if _may_send(before) else None
+        if send and "from" not in tail.split()[:1]:
+            who = send.group("who").split()[-1]
+            who_end = offset + send.end("who")
+            named = next((a for a in here if a.start < who_end <= a.end), None)
+            if named:  # "the State Department sent": the whole name, not "Department"
+                who = named.label
+                if named.agency_id and " " in who and not who.lower().startswith("the "):
+                    who = f"the {who}"  # a full name: "from the Department of State"
+            elif who.lower() in PRONOUN:
+                ref = next((a for a in reversed(context) if a.agency_id is None), None) \
+                    or (context[-1] if context else None)
+                who = ref.label if ref else ""
+            if who and who.lower() not in STOP:
+                sender = f" from {who}"
+        if not sender and "from" not in tail.split()[:1]:
+            subject = next((a for a in here if a.start - offset < 12), None)
+            if subject and subject.end - offset < match.start() and \
+                    _ASKED.match(sentence[subject.end - offset:]):
+                sender = f" from {subject.label}"
+        det = _group(sentence, match, "det").lower()
         if not mods and not sender and not tail and det in ("the", "that", "this"):
             # "the memo" after "an internal memo": evidence for the earlier topic.
             out.append(Candidate(f"communication:{noun.lower().rstrip('s')}:*",
@@ -109,8 +175,7 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
                 (finding := FINDING.match(sentence[match.end():])):
             text += ", which found that " + clip(finding.group("what").split(), 18,
                                                   stop_at_verbs=False)
-        if any(cue in following for cue in ("in response", "responded", "replied", "wrote back",
-                                            "response")):
+        if following.mentions(REPLY_CUES):
             text += ", and any reply"
         ids = ids_of(here)
         key = f"communication:{noun.lower().rstrip('s')}:{' '.join(mods).lower()}:{sender}"
@@ -119,12 +184,13 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
 
 
 def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
-    if not ACCESS.search(sentence):
+    scanned, folded = scan_form(sentence)
+    if not (ACCESS.folded if folded else ACCESS.ignorecase).search(scanned):
         return []
     here = agencies_only(here)
     kinds = []
-    for match in DATA_TYPES.finditer(sentence):
-        phrase = " ".join(match.group(0).split())
+    for match in (DATA_TYPES.folded if folded else DATA_TYPES.ignorecase).finditer(scanned):
+        phrase = " ".join(sentence[match.start():match.end()].split())
         if phrase.lower() not in (k.lower() for k in kinds):
             kinds.append(phrase)
     # Cheap exact tests first: a pattern needing a literal word cannot match without it.
@@ -133,11 +199,14 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
         subject = clip(about.group("about").split(), 10, stop_at_verbs=False)
         if subject:
             kinds.append(f"information on {subject}")
+    # The holder: the agency named (at most 2 characters) before the first data word that
+    # has one. DATA matches whole words, which never overlap, so its matches are simply
+    # the places where it matches: only those just after an agency need trying.
     holder: Actor | None = None
-    for match in DATA.finditer(sentence):
-        owner = actor_before(here, offset + match.start(), 2)
-        if owner and owner.agency_id:
-            holder = owner
+    data_at = (DATA.folded if folded else DATA.ignorecase).match
+    for at in sorted({actor.end - offset + gap for actor in here for gap in (0, 1, 2)}):
+        if at >= 0 and data_at(scanned, at):  # (``match`` would read a negative start as 0)
+            holder = actor_before(here, offset + at, 2)
             break
     requester: Actor | None = None
     for actor in here:
@@ -148,7 +217,8 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
             requester = actor
             holder = holder or next((a for a in here if a.agency_id and a is not actor), None)
             break
-    share = SHARE.search(sentence)
+    # One agency sharing with another needs two of them.
+    share = SHARE.search(sentence) if requester is None and len(here) > 1 else None
     if requester is None and share:
         giver = actor_before(here, offset + share.start(), 60)
         taker = next((a for a in here if a.agency_id and a.start >= offset + share.end()
@@ -183,7 +253,8 @@ SAID_IN = re.compile(r"^(?:'s?)?[ \t]+(?:(?:said|says|wrote|found|concluded|repo
 SOURCE = re.compile(r"\b(?:bought|purchased|buys|buying|obtained|acquired|licensed)\b[^.;]{0,80}?"
                     r"\bfrom[ \t]+(?P<src>(?:a|an|the)[ \t]+[\w -]{3,40}?)"
                     r"(?=[,.;]|[ \t]+(?:that|which|who|to|for|in|on|at|without|under)\b)")
-ACCESS_ABOUT = re.compile(r"\baccess[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+# (The word-start check follows the literal "access", so re jumps straight to it.)
+ACCESS_ABOUT = re.compile(r"access(?<=\baccess)[ \t]+to[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                           r"(?:data|information|records)[ \t]+(?:on|about|of)[ \t]+"
                           r"(?P<about>[^,.;]{3,80})")
 _ACCESS_AFTER = re.compile(r"[ \t]+access\b")
@@ -197,14 +268,15 @@ WROTE_TO = re.compile(r"\b(?:wrote|sent[ \t]+a[ \t]+letter)[ \t]+to[ \t]+(?P<to>
                       r"(?:[ \t]+(?:on|in|last|this)[ \t]+[^,.;]{1,20}?)?"
                       r"(?:,?[ \t]+(?P<verb>asking|demanding|requesting|urging|seeking)"
                       r"(?:[ \t]+(?:for|that))?[ \t]+(?P<what>[^.;]{3,200}))?(?=[.;]|$)")
-RECEIVED = re.compile(r"\b(?:received|obtained|lodged|issued|filed|released|published)\b")
+RECEIVED = re.compile(word_start("received", "obtained", "lodged", "issued", "filed", "released",
+                                 "published") + r"\b")
 DATE_TAIL = re.compile(r"^(?:on|in|last|this|since)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|"
                        r"Friday|Saturday|Sunday|week|month|year|[A-Z][a-z]{2,8}\.?[ \t]+\d)",
                        re.IGNORECASE)
 
 
 def letters_written(sentence: str, offset: int, here: list[Actor], context: list[Actor],
-                    following: Container[str]) -> list[Candidate]:
+                    following: Following) -> list[Candidate]:
     """"Two senators wrote to the FBI director asking for ...": the letter and its reply."""
     match = WROTE_TO.search(sentence)
     if not match or COMMUNICATION.search(sentence, 0, match.end("to")):
@@ -223,7 +295,7 @@ def letters_written(sentence: str, offset: int, here: list[Actor], context: list
         what = clip(match.group("what").split(), 30, stop_at_verbs=False,
                     stop_at_punctuation=False)
         text += f", {match.group('verb')} {what}"
-    if any(cue in following for cue in ("in response", "responded", "replied", "response")):
+    if following.mentions(REPLIED_CUES):
         text += ", and any reply"
     else:
         text += ", and any response"
@@ -236,8 +308,9 @@ LEGAL_PROCESS = re.compile(
     r"summons(?:es)?)\b", re.IGNORECASE)
 PROCESS_VERB = re.compile(r"\b(?:obtain\w*|sought|seek\w*|serv(?:ed|es|ing)|issu\w*|"
                           r"us(?:ed|es|ing)|appl(?:y|ied|ies)|got)\b", re.IGNORECASE)
-SHARE = re.compile(r"\b(?:share[sd]?|sharing|provid\w*|give[sn]?|gave|hand(?:s|ed)?[ \t]+over|"
-                   r"turn(?:s|ed)?[ \t]+over|sell(?:s|ing)?|sold)\b")
+SHARE = re.compile(word_start("share[sd]?", "sharing", r"provid\w*", "give[sn]?", "gave",
+                              r"hand(?:s|ed)?[ \t]+over", r"turn(?:s|ed)?[ \t]+over",
+                              "sell(?:s|ing)?", "sold") + r"\b")
 
 
 def legal_process(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
@@ -263,6 +336,12 @@ def legal_process(sentence: str, offset: int, here: list[Actor]) -> list[Candida
     return out
 
 
+# (Compiled once: these run for every policy or communication found.)
+_ASKED = re.compile(r"[ \t]+(?:asked|urged|told|wrote|warned|called)")
+_WITH = re.compile(r"[ \t]+(?:with|between|by|of)[ \t]+(?:the[ \t]+)?")
+_STAGED_RULE = re.compile(r"\b(?:final|interim|proposed|draft)[ \t]+rule")
+_DETERMINER = re.compile(r"\b(?:its|their|the)\b")
+_WORD = re.compile(r"[\w-]+")
 GENERIC_OWNER = re.compile(
     r"\b(?:its|their|the[ \t]+(?:agency|bureau|department|service|office|administration|"
     r"commission)(?:'s|')?)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
@@ -279,37 +358,48 @@ def _generic_owner(generic: re.Match[str], earlier: list[Actor]) -> Actor | None
     return earlier[-1] if earlier else None
 
 
-def policies(sentence: str, offset: int, here: list[Actor], context: list[Actor]
-              ) -> list[Candidate]:
+def policies(sentence: str, offset: int, here: list[Actor], actors: list[Actor]
+             ) -> list[Candidate]:
+    """Policies and agreements an agency holds; ``actors`` are all the text's actors.
+
+    An owner named only earlier in the text ("the bureau's new policy") is rare, so the
+    agencies named before the sentence are gathered only when one is looked for.
+    """
     out = []
     here = agencies_only(here)
-    context = agencies_only(context)
+    known: list[list[Actor]] = []
+
+    def context() -> list[Actor]:
+        if not known:
+            known.append(agencies_only(earlier_actors(actors, offset)))
+        return known[0]
+
     for match in POLICY.finditer(sentence):
         position = offset + match.start()
         owner = actor_before(here, position, 25)
         anchor = owner.end - offset if owner else None
         if owner is None:
-            after = re.match(r"[ \t]+(?:with|between|by|of)[ \t]+(?:the[ \t]+)?",
-                             sentence[match.end():])
+            after = _WITH.match(sentence[match.end():])
             if after:
                 owner = actor_after(here, offset + match.end(), after.end() + 2)
         owned_after = owner is not None and anchor is None
-        generic = GENERIC_OWNER.search(sentence, max(0, match.start() - 60), match.start())
+        # ("the agency's policy": looked for only when no owner is named next to it.)
+        generic = None if owner is not None else \
+            GENERIC_OWNER.search(sentence, max(0, match.start() - 60), match.start())
         if owner is None and generic:
-            earlier = [a for a in context + here if a.start < position]
+            earlier = [a for a in context() + here if a.start < position]
             owner = _generic_owner(generic, earlier)
             anchor = generic.start() + len(re.match(r"\S+(?:[ \t]+\S+'s?)?", generic.group(0))
                                            .group(0)) if owner else None
-        if owner is None and re.search(r"\b(?:final|interim|proposed|draft)[ \t]+rule",
-                                       match.group("noun")):
-            earlier = [a for a in context if a.start < position]
+        if owner is None and _STAGED_RULE.search(match.group("noun")):
+            earlier = [a for a in context() if a.start < position]
             owner = earlier[-1] if earlier else None
         if owner is None or owner.agency_id is None:
             continue
         noun = " ".join(match.group("noun").split())
         between = sentence[anchor:match.start()] if anchor is not None else ""
-        between = re.split(r"\b(?:its|their|the)\b", between)[-1]
-        mods = [w for w in re.findall(r"[\w-]+", between)
+        between = _DETERMINER.split(between)[-1]
+        mods = [w for w in _WORD.findall(between)
                 if w.lower() not in STOP and w.lower() not in VERBS and not w.isdigit()
                 and w != owner.label and not w.endswith("'s")][-2:]
         if not all(m[:1].islower() for m in mods):

@@ -7,11 +7,18 @@ policy or agreement, a statistic. Each cue becomes a short description a journal
 edit, with the agencies involved, the evidence sentences and a date range. Descriptions are
 written from the normalised reading (spinner words read back); the evidence spans are
 mapped to the original text by the caller.
+
+Speed (a long text has thousands of sentences): the text is lower-cased once for the cue
+words (``topic_guard``: one Aho-Corasick pass, not a regex per sentence) and the decision
+verbs; the actors of every sentence come from one walk through actors and sentences; a
+sentence is searched for numbers only if it names an agency, as only then can a figure
+become a topic; dates are looked up by bisection on offsets taken once.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from foia_desk.extract.model import DateFinding
@@ -28,11 +35,11 @@ from foia_desk.extract.topic_base import (
     Actor,
     Candidate,
     actor_before,
+    actors_by_sentence,
     actors_in,
     agencies_only,
     clip,
     dates_in,
-    earlier_actors,
     ids_of,
 )
 from foia_desk.extract.topic_decisions import find_decisions
@@ -60,31 +67,37 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                  dates: list[DateFinding], places: list[str]) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     merged: dict[str, tuple[set, set, set]] = {}
-    in_sentence: dict[int, list[Actor]] = {}  # actors_in() of each sentence, looked up once
+    # actors_in() of each sentence, and which sentences name an agency.
+    grouped, with_agency = actors_by_sentence(actors, sentences)
+    actors_of = grouped.__getitem__
+    date_starts = [found_date.start for found_date in dates]  # dates are sorted by start
 
-    def actors_of(number: int) -> list[Actor]:
-        listed = in_sentence.get(number)
-        if listed is None:
-            listed = in_sentence[number] = actors_in(actors, *sentences[number])
-        return listed
+    def dates_here(start: int, end: int) -> list[DateFinding]:
+        """``dates_in(dates, start, end)``, its offsets looked up once for all sentences."""
+        low = bisect_left(date_starts, start)
+        return [d for d in dates[low:bisect_left(date_starts, end, low)] if d.end <= end]
 
     # Line breaks inside a hard-wrapped sentence read as spaces (same length, so the
-    # offsets still hold).
+    # offsets still hold). Lower-cased once for the cue words and the decision verbs.
     flat = text.replace("\r", " ").replace("\n", " ")
-    for index, wanted in sentence_cues(text, sentences):
+    lowered = flat.lower()
+    in_place = lowered if len(lowered) == len(text) else None  # else offsets would shift
+    # Only a sentence naming an agency can make a statistic topic (_statistics), so only
+    # those are searched for numbers.
+    for index, wanted in sentence_cues(text, sentences, lowered, with_agency):
         s_start, s_end = sentences[index]
-        here = actors_of(index)
-        if not here and (index == 0 or not actors_of(index - 1)):
+        here = grouped[index]
+        if not here and (index == 0 or not grouped[index - 1]):
             continue  # nobody named here or just before: no record anyone could be asked for
         sentence = flat[s_start:s_end]
         # What only some finders read is looked up only for them.
-        here_dates = dates_in(dates, s_start, s_end) if "operation" in wanted else []
+        here_dates = dates_here(s_start, s_end) if "operation" in wanted else []
         if "communication" in wanted or "letter" in wanted:
-            context = [a for number in range(max(0, index - 2), index)
-                       for a in actors_of(number)]
-            following: Following | str = Following(text, sentences, index)
-        else:
-            context, following = [], ""
+            # The actors of the two sentences before.
+            context = grouped[index - 2] + grouped[index - 1] if index > 1 else \
+                list(grouped[0]) if index else []
+            # (Only these two finders read ``context`` and ``following``.)
+            following = Following(text, sentences, index, in_place)
         found_here: list[Candidate] = []
         for kind in wanted:
             if kind == "program":
@@ -102,13 +115,14 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
             elif kind == "process":
                 found_here += legal_process(sentence, s_start, here)
             elif kind == "policy":
-                found_here += policies(sentence, s_start, here, earlier_actors(actors, s_start))
+                found_here += policies(sentence, s_start, here, actors)
             elif kind == "statistic":
                 found_here += _statistics(sentence, s_start, here)
         if found_here and "operation" not in wanted:
-            here_dates = dates_in(dates, s_start, s_end)
+            here_dates = dates_here(s_start, s_end)
+        span = sentences[index]
         for cand in found_here:
-            cand.sentences.append((s_start, s_end))
+            cand.sentences.append(span)
             cand.dates.extend(here_dates)
             if not cand.agencies and not here and index > 0:
                 # "a cable sent to embassies" right after "the State Department began..."
@@ -139,7 +153,7 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                     existing.agencies.append(agency_id)
     _link_event_dates(list(found.values()), text, sentences, dates)
     gather_event_agencies(list(found.values()), text, sentences, actors)
-    decisions = find_decisions(flat, sentences, actors_of, dates, found.values())
+    decisions = find_decisions(flat, sentences, actors_of, dates, found.values(), lowered)
     lede = _lede(text, sentences, actors, dates, _headline(text, sentences))
     # The catch-all request goes last: the specific records come first in a letter.
     return list(found.values()) + decisions + ([lede] if lede else [])
@@ -201,10 +215,13 @@ def _label_of(actor: Actor | None) -> str:
     return actor.label if actor else ""
 
 
+_PROGRAM_WORD = re.compile(r"[\w'’-]+")
+
+
 def _programs(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
     out = []
     for match in PROGRAM.finditer(sentence):
-        words = re.findall(r"[\w'’-]+", sentence[:match.start()])[-6:]
+        words = _PROGRAM_WORD.findall(sentence, 0, match.start())[-6:]
         phrase: list[str] = []
         for position in range(len(words) - 1, -1, -1):
             word = words[position]
@@ -260,8 +277,7 @@ def _operations(sentence: str, offset: int, here: list[Actor], here_dates: list[
         place_match = PLACE.search(sentence, match.end(), match.end() + 60) or \
             PLACE.search(sentence, max(0, match.start() - 60), match.start())
         place = place_match.group("place") if place_match else ""
-        if place and not any(place.lower() == p or place.lower().startswith(p + " ")
-                             for p in places):
+        if place and not _known_place(place.lower(), places):
             place = ""
         if not place:
             continue
@@ -276,12 +292,19 @@ def _operations(sentence: str, offset: int, here: list[Actor], here_dates: list[
     return out
 
 
+def _known_place(place: str, places: list[str]) -> bool:
+    """Whether ``place`` (lower case) is one of ``places`` or starts with one and a space."""
+    return place in places or place.startswith(tuple(p + " " for p in places))
+
+
 def _statistics(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
     out: list[Candidate] = []
     if not agencies_only(here):
         return out  # a figure nobody in government is said to hold
+    clauses: list[str] | None = None  # the same for every figure: split once, when needed
     for match in STATISTIC.finditer(sentence):
-        clauses = re.split(r"[,;:]|\b(?:but|that|which|while|although)\b", sentence)
+        if clauses is None:
+            clauses = CLAUSE_BREAK.split(sentence)
         clause = next((c for c in clauses if match.group("num") in c), sentence)
         clause = " ".join(clause.split()).strip(" .\"“”")
         words = clause.split()
@@ -294,6 +317,9 @@ def _statistics(sentence: str, offset: int, here: list[Actor]) -> list[Candidate
                              f"Records underlying the figure cited: {clause}",
                              ids_of(here), [], confidence=0.5))
     return out
+
+
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|that|which|while|although)\b")
 
 
 def _link_event_dates(cands: list[Candidate], text: str, sentences: list[tuple[int, int]],
