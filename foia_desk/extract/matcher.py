@@ -83,6 +83,18 @@ def phrase_key(phrase: str) -> str:
 BEFORE_CLASS = r"[\w@/.]"
 
 
+def _trie(phrases: Iterable[str]) -> dict[str, dict]:
+    """The phrases as nested dicts, one level per character; ``""`` marks a phrase's end."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        if phrase:
+            node = root
+            for char in phrase:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return root
+
+
 def trie_pattern(phrases: Iterable[str], *, guard_class: str | None = None) -> str:
     """A regex source matching any of ``phrases`` (already in ``phrase_key`` form).
 
@@ -94,14 +106,7 @@ def trie_pattern(phrases: Iterable[str], *, guard_class: str | None = None) -> s
     two-character look-behind), so the pattern starts with plain letters and Python's ``re``
     can skip ahead to the positions holding one of them instead of trying every position.
     """
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        if not phrase:
-            continue
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    root = _trie(phrases)
     if not root:
         return r"(?!x)x"
     if guard_class is None:
@@ -158,13 +163,7 @@ def late_guarded_trie(phrases: Iterable[str], guard_class: str) -> str:
     try now fails on that letter before any look-behind runs. Same matches: the check
     still reads the one character before the phrase.
     """
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        if phrase:
-            node = root
-            for char in phrase:
-                node = node.setdefault(char, {})
-            node[""] = {}
+    root = _trie(phrases)
     if not root:
         return r"(?!x)x"
     branches = []
@@ -198,13 +197,7 @@ def literal_trie(words: Iterable[str], *, guard_class: str | None = None) -> str
     falls back to shorter ones), but shared beginnings are written once. ``guard_class``
     works as for ``trie_pattern`` (words must then start with a word character).
     """
-    root: dict[str, dict] = {}
-    for word in words:
-        if word:
-            node = root
-            for char in word:
-                node = node.setdefault(char, {})
-            node[""] = {}
+    root = _trie(words)
 
     def emit(node: dict[str, dict]) -> str:
         branches = [re.escape(char) + emit(node[char]) for char in _by_frequency(node) if char]
@@ -274,13 +267,7 @@ def start_scanner(phrases: Iterable[str], *, guard_class: str, tail: str = ""
     rest of the phrase is checked in a look-ahead, so ``finditer`` reports every start,
     overlapping ones included: candidate positions for :func:`finditer_at`.
     """
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        if phrase:
-            node = root
-            for char in phrase:
-                node = node.setdefault(char, {})
-            node[""] = {}
+    root = _trie(phrases)
     branches = []
     for char in sorted(root):
         rest = _emit(root[char]) + tail
