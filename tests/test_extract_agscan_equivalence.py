@@ -1,8 +1,10 @@
 """The fast agency finding gives exactly what the plain scans it replaced gave.
 
-``scan.PhraseStarts.starts`` finds its candidates with an Aho-Corasick automaton, and
-``agencies.find_agencies`` takes shortcuts (prefilters, bisections on int lists, candidate
-lists carried by the starts). Each is compared here with the routine it replaced, kept below
+``scan.PhraseStarts.starts`` finds its candidates with an Aho-Corasick automaton (the body
+finder's folded names and judges' titles are tried at its lists too), and
+``agencies.find_agencies`` (with the ``agencies_*`` and ``agscan_*`` modules it runs)
+takes shortcuts (prefilters, bisections on int lists, candidate lists carried by the
+starts). Each is compared here with the routine it replaced, kept below
 as it was (``_reference_*``), on texts built to hit the edges: odd gaps and line breaks in
 names, "U.S." spellings, the pronoun "us", states before names, shouted lines, web
 addresses, inspector-general phrases, "the bureau", risky acronyms among cue words, and
@@ -21,19 +23,25 @@ from hypothesis import strategies as st
 
 from foia_desk.directory import load_directory
 from foia_desk.extract import agencies as ag
+from foia_desk.extract import agencies_informal as informal
+from foia_desk.extract import agencies_names as names
 from foia_desk.extract import agscan_acronyms as acr
 from foia_desk.extract import agscan_urls as urls
+from foia_desk.extract.agencies_hits import overlapping
+from foia_desk.extract.agencies_index import SMALL_WORDS
+from foia_desk.extract.agencies_states import StateWords
 from foia_desk.extract.agscan_literals import LiteralGroups, prefix_free, start_literals
 from foia_desk.extract.cues import load_cues
 from foia_desk.extract.matcher import (
     BEFORE_CLASS,
     compile_phrases,
+    finditer_at,
     fold_plain,
     late_guarded_trie,
     plain_chars,
     trie_pattern,
 )
-from foia_desk.extract.nonfoia import body_index
+from foia_desk.extract.nonfoia import body_index, find_bodies
 from foia_desk.extract.scan import StartList, phrase_starts
 
 DIRECTORY = load_directory()
@@ -60,6 +68,8 @@ PIECES = st.sampled_from([
     "https://www.dhs.gov/x", "WWW.ICE.GOV", "x.mil", "x.mİl", "x.mıl", "x.uſ", "X.US", "@DHSgov",
     "a@ice.gov", "monday", "year", "years ago", "judge", "THE POSTAL SERVICE SAID TODAY ",
     "SEC. 2.", "Sec. 4", "(x" + "y" * 70 + ".gov)", "<" + "z" * 130 + "@ice.gov>",
+    "American Civil Liberties Union", "american  civil\nliberties union", "Apple Inc.",
+    "the courts", "federal\tjudges", "a court", "Magistrate", "Associated Press",
     "@", "/", ".", "_", "İ", "ı", "ſ", "\u212a", "ß", "Σ", "\U0001F942",
     "\ud800", "\u00a0", "\u2019s", "\u2014", "\r\n", "\n", "\t", " ", "  ", ". ", ", ", "'",
 ])
@@ -87,6 +97,11 @@ def test_starts_are_the_full_scans_positions(text: str) -> None:
     assert {m.start() for m in urls._URL_HINT.finditer(plain)} <= set(starts.url_hints or ())
     assert urls.url_spans(plain, starts.url_hints) == _reference_url_spans(plain)
     assert urls.url_spans(plain) == _reference_url_spans(plain)
+    assert {m.start() for m in BODIES.folded_re.finditer(folded)} <= set(starts.bodies or ())
+    assert {m.start() for m in BODIES.judges_re.finditer(folded)} <= set(starts.judges or ())
+    bodies = find_bodies(plain, folded, BODIES, CUES, None)
+    assert find_bodies(plain, folded, BODIES, CUES, starts) == bodies
+    assert find_bodies(plain, folded, BODIES, CUES, list(starts)) == bodies
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -158,7 +173,7 @@ def test_caps_context_is_the_reference(text: str, start: int, width: int) -> Non
                                  "\t", "\n", "x", "Ohio", "thethe", "İ"]), max_size=12))
 def test_state_before_is_the_reference(pieces: list[str]) -> None:
     text = "".join(pieces) + "Department"
-    states = ag._StateWords(CUES)
+    states = StateWords(CUES)
     for start in range(len(text) + 1):
         assert states.before(text, start) == _reference_before(states, text, start)
 
@@ -177,7 +192,7 @@ def test_neighbour_words_are_the_reference(text: str, start: int) -> None:
 def test_overlapping_is_the_reference(spans: list[tuple[int, int]], start: int, width: int
                                       ) -> None:
     spans = sorted((s, s + w) for s, w in spans)
-    assert ag._overlapping([s for s, _ in spans], [e for _, e in spans], start, start + width) \
+    assert overlapping([s for s, _ in spans], [e for _, e in spans], start, start + width) \
         == _reference_overlaps(spans, start, start + width)
 
 
@@ -243,6 +258,25 @@ def test_literal_groups_report_each_group_once_per_position() -> None:
     assert prefix_free(["abc", "ab", "b", "", "abd"]) == ["ab", "b"]
 
 
+GROUPS = [["us", "u.s", "blac\u212a", ".m\u0130l", "a?b", "sec", "se"], ["\u017f", "ab", "b"],
+          ["football", "foot", ".gov", "\u0130"]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["u", "s", ".", "b", "l", "a", "c", "\u212a", "m", "\u0130",
+                                  "\u017f", "?", "e", "foot", "ball", "gov", " ", "\ud800",
+                                  "\U0001F942", "\u00e9"]), max_size=30).map("".join),
+       st.sampled_from([(), (1,), (0, 2)]))
+def test_literal_groups_find_every_occurrence(text: str, rare: tuple[int, ...]) -> None:
+    """The byte automaton's path (text without the other strings' characters) and the
+    full set's give each group's positions, whichever the text takes."""
+    found = LiteralGroups(GROUPS, rare=rare).find(text)
+    for group, positions in zip(GROUPS, found, strict=True):
+        kept = prefix_free(group)
+        assert positions == [p for p in range(len(text))
+                             if any(text.startswith(lit, p) for lit in kept)], group
+
+
 def test_a_plain_list_of_starts_still_works() -> None:
     text = "The Navy and the U.S. Postal Service (www.usps.com) said the FBI's team won."
     plain, folded = _fold(text)
@@ -256,11 +290,11 @@ def test_a_plain_list_of_starts_still_works() -> None:
 
 
 def _reference_find_agencies(text, folded, index, cues, starts=None):
-    states = ag._StateWords(cues)
+    states = StateWords(cues)
     urls = _reference_url_spans(text)
     hits, state_hits, taken = [], [], []
     found = index.names_re.finditer(folded) if starts is None else \
-        ag.finditer_at(index.names_re, folded, starts)
+        finditer_at(index.names_re, folded, starts)
     for match in found:
         start, end = match.span()
         m_start = match.start("m")
@@ -273,21 +307,21 @@ def _reference_find_agencies(text, folded, index, cues, starts=None):
         if not ids or _reference_inside(urls, start, end):
             continue
         matched = text[m_start:end]
-        if ag._LARGER_BEFORE.search(text, max(0, m_start - 40),
+        if names._LARGER_BEFORE.search(text, max(0, m_start - 40),
                                     m_start if not has_prefix else start):
             continue
-        if ag._LARGER_AFTER.match(text, end):
+        if names._LARGER_AFTER.match(text, end):
             continue
         if not has_prefix:
             state = _reference_before(states, text, start)
             if state is not None and matched[:1].isupper():
-                state_hits.append(ag.StateBodyHit(state[0], ag._continuation_end(text, end),
+                state_hits.append(ag.StateBodyHit(state[0], names._continuation_end(text, end),
                                                   state[1]))
                 taken.append((start, end))
                 continue
-        if ag._capitalised(matched) or matched.isupper():
+        if names._capitalised(matched) or matched.isupper():
             confidence, how = 0.97, "name"
-        elif len([w for w in key.split() if w not in ag._SMALL_WORDS]) >= 3:
+        elif len([w for w in key.split() if w not in SMALL_WORDS]) >= 3:
             confidence, how = 0.85, "name"
         else:
             confidence, how = 0.5, "informal"
@@ -309,7 +343,7 @@ def _reference_find_agencies(text, folded, index, cues, starts=None):
             hits.append(ag.Hit(start, end, agency_id, "acronym", confidence,
                                caps_only=_reference_caps_context(text, start, end)))
     hits.extend(_reference_inspector_general_hits(text, hits, index))
-    hits.extend(ag._handle_hits(text, index))
+    hits.extend(acr.handle_hits(text, index))
     hits.extend(_reference_bureau_hits(text, hits, index))
     informal = _reference_informal_hits(text, folded, index, urls,
                                         sorted(taken + [(h.start, h.end) for h in hits]),
@@ -408,7 +442,7 @@ def _reference_acronym_confidence(text, start, end, matched, agency_id, index, f
 def _reference_inspector_general_hits(text, hits, index):
     out = []
     for hit in hits:
-        match = ag._OIG_AFTER.match(text, hit.end)
+        match = names._OIG_AFTER.match(text, hit.end)
         if not match or hit.how == "informal":
             continue
         oig = next((child for child in index.directory.children_of(hit.agency_id)
@@ -437,7 +471,7 @@ def _reference_bureau_hits(text, hits, index):
             continue
         window_start = match.start()
         for _ in range(2):
-            ends_before = list(ag._SENTENCE_END.finditer(text, max(0, window_start - 600),
+            ends_before = list(informal._SENTENCE_END.finditer(text, max(0, window_start - 600),
                                                          window_start))
             window_start = ends_before[-1].start() + 1 if ends_before else \
                 max(0, window_start - 600)
@@ -448,7 +482,7 @@ def _reference_bureau_hits(text, hits, index):
         agency = index.directory.agencies.get(next(iter(ids)))
         if agency is not None and "Bureau" in agency.name:
             out.append(ag.Hit(match.start(), match.end(), agency.id, "name",
-                              ag.BUREAU_CONFIDENCE))
+                              informal.BUREAU_CONFIDENCE))
     return out
 
 
@@ -458,7 +492,7 @@ def _reference_informal_hits(text, folded, index, urls, taken, starts=None):
                                (index.exact_informal_finder, index.exact_informal, False)):
         if fold:
             found = regex.finditer(folded) if starts is None else \
-                ag.finditer_at(regex, folded, starts)
+                finditer_at(regex, folded, starts)
         else:
             found = regex.finditer(text)
         for match in found:

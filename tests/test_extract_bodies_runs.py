@@ -1,4 +1,4 @@
-"""The reversed run reader gives exactly what nonfoia's forward search gave."""
+"""The reversed run reader gives exactly what the forward search RUN_BEFORE gives."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foia_desk.extract.bodies_runs import RunsBefore
-from foia_desk.extract.nonfoia import _RUN_BEFORE
+from foia_desk.extract.bodies_runs import RUN_BEFORE, RunsBefore
 
 # Words, small words, ordinals, blanks and the characters at the edges of the classes.
 PIECES = st.sampled_from([
@@ -21,7 +20,7 @@ TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
 
 def _forward(text: str, start: int, window: int) -> tuple[int, str] | None:
-    found = _RUN_BEFORE.search(text, max(0, start - window), start)
+    found = RUN_BEFORE.search(text, max(0, start - window), start)
     return (found.start(), found.group(1)) if found else None
 
 

@@ -1,23 +1,29 @@
-"""How sure an acronym found in an article is to mean its agency.
+"""Acronyms and one-word names in an article ("FBI", "Pentagon", "@DHSgov"), and how sure
+each is to mean its agency.
 
-An acronym in a line written in capitals (a shouted headline) counts only if the agency is
-named elsewhere too (:func:`caps_context`). A risky acronym ("SEC", "VA") needs the agency
-named in full or a supporting word near it, and no word that gives the letters another
-meaning ("football", "Arlington, VA"): :func:`acronym_confidence`. On a long text the
-combined start scan tells where those other-meaning words are (:func:`cue_word_literals`),
-so the words around an acronym are read only when one is near.
+They are matched exactly as written (``AgencyIndex.exact_re``) outside web addresses and
+the names already found (bisections on sorted int lists: thousands of matches a
+megabyte). An acronym in a line written in capitals (a shouted headline) counts only if
+the agency is named elsewhere too (:func:`caps_context`). A risky acronym ("SEC", "VA")
+needs the agency named in full or a supporting word near it, and no word that gives the
+letters another meaning ("football", "Arlington, VA"): :func:`acronym_confidence`. On a
+long text the combined start scan tells where those other-meaning words are
+(:func:`cue_word_literals`), so the words around an acronym are read only when one is
+near; the words read are normalised once per text (:class:`NormalWords`).
 """
-
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import product
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from foia_desk.extract.agencies_hits import Hit, new_hit, unclaimed
+
 if TYPE_CHECKING:
-    from foia_desk.extract.agencies import AgencyIndex
+    from foia_desk.extract.agencies_index import AgencyIndex
     from foia_desk.extract.cues import Cues
 
 _WORD = re.compile(r"[\w'.&-]+")
@@ -143,4 +149,53 @@ def cue_word_literals(words: Iterable[str]) -> set[str] | None:
                         product(*("k\u212a" if char == "k" else char for char in word)))
     literals.discard("")
     return literals
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def acronym_hits(text: str, index: AgencyIndex, cues: Cues, url_starts: list[int],
+                 url_ends: list[int], taken: list[tuple[int, int]], full_named: set[str],
+                 avoid_at: list[int] | None) -> list[Hit]:
+    """Acronyms and one-word names outside web addresses and the (sorted) ``taken`` spans.
+
+    ``avoid_at``: see :func:`acronym_confidence`.
+    """
+    hits: list[Hit] = []
+    taken_starts, taken_ends = list(map(_FIRST, taken)), list(map(_SECOND, taken))
+    exact_keys, risky = index.exact_keys, index.risky
+    normal = NormalWords()
+    for start, end, match in unclaimed(index.exact_re.finditer(text), url_starts, url_ends,
+                                       taken_starts, taken_ends):
+        matched = match.group("m")
+        ids = exact_keys.get(matched) or exact_keys.get(" ".join(matched.split()), ())
+        caps_only = None
+        for agency_id in ids:
+            confidence = 0.92 if matched not in risky else acronym_confidence(
+                text, start, end, matched, agency_id, index, cues, full_named, normal,
+                avoid_at)
+            if confidence <= 0:
+                continue
+            if caps_only is None:
+                caps_only = caps_context(text, start, end)
+            hits.append(new_hit(start, end, agency_id, "acronym", confidence, caps_only))
+    return hits
+
+
+# An official account's handle: "@DHSgov", "@CBPgov", "@FEMAHQ" (a bare "@FBI" is already
+# found by the acronym matcher). Starts with a literal "@", so a search skips straight there.
+_HANDLE = re.compile(r"@(?<![\w@]@)(?P<acronym>[A-Z]{2,6})(?:gov|Gov|GOV|HQ|News|Press)\b")
+
+
+def handle_hits(text: str, index: AgencyIndex) -> list[Hit]:
+    """Agency acronyms inside official social-media handles."""
+    if "@" not in text:
+        return []
+    hits = []
+    for match in _HANDLE.finditer(text):
+        acronym = match.group("acronym")
+        for agency_id in index.exact_keys.get(acronym, ())[:1]:
+            hits.append(Hit(match.start("acronym"), match.end("acronym"), agency_id, "acronym",
+                            0.9))
+    return hits
 

@@ -1,7 +1,7 @@
 """The capitalised run just before a position ("Denver Police" before "Department"), read
 backwards.
 
-``nonfoia`` asks, for every suffix word it finds ("Department", "Post", "Committee"...),
+The body finders ask, for every suffix word they find ("Department", "Post", "Committee"...),
 which run of capitalised words ends just before it: ``RUN_BEFORE.search(text, lo, start)``
 with ``RUN_BEFORE`` = "(up to five capitalised words, each perhaps followed by of/and/...)$".
 Such a search tries the pattern at every capital of the window, each try walking forward
@@ -25,10 +25,19 @@ from __future__ import annotations
 
 import re
 
-# The forward pattern (kept in ``nonfoia`` as ``_RUN_BEFORE``), for reference:
+# Up to five capitalised words (or "21st") ending at the search's end:
 #   WORD  = [A-Z][\w'.&-]* | \d+(?:st|nd|rd|th)
 #   SMALL = of|and|for|the|on|&|de
 #   ((?:WORD[ \t]+(?:SMALL[ \t]+)?){1,5})$
+# RUN_BEFORE is that search, written to start with one character class (the first word's
+# first character; look-behinds then tell which kind of word it starts), so a search skips
+# straight to capitals and digits; the text matched from a given start is the same. The
+# finders use RunsBefore; this search remains its definition (and its test's reference).
+_RUN_WORD = r"(?:[A-Z][\w'.&-]*|\d+(?:st|nd|rd|th))[ \t]+(?:(?:of|and|for|the|on|&|de)[ \t]+)?"
+RUN_BEFORE = re.compile(
+    r"([A-Z\d](?:(?<=[A-Z])[\w'.&-]*|(?<=\d)\d*(?:st|nd|rd|th))[ \t]+"
+    r"(?:(?:of|and|for|the|on|&|de)[ \t]+)?(?:" + _RUN_WORD + r"){0,4})$")
+# The same run read backwards: see above why a match of this gives the search's answer.
 _REVERSED = re.compile(
     r"(?:(?:[ \t]+(?:fo|dna|rof|eht|no|&|ed))?[ \t]+"
     r"(?:[\w'.&-]*[A-Z]|(?:ts|dn|dr|ht)\d+)){1,5}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from foia_desk.extract.agencies_cache import per_cues
 from foia_desk.extract.cues import Cues
 from foia_desk.extract.places import place_patterns
 
@@ -57,12 +58,9 @@ class StateWordBefore:
         return self.pattern.search(text, max(0, start - WINDOW), start)
 
 
-_CACHE: dict[int, StateWordBefore] = {}
+_CACHE: dict[int, tuple[Cues, StateWordBefore]] = {}
 
 
 def state_word_before(cues: Cues) -> StateWordBefore:
     """The :class:`StateWordBefore` for ``cues`` (built once)."""
-    found = _CACHE.get(id(cues))
-    if found is None or found.cues is not cues:
-        found = _CACHE[id(cues)] = StateWordBefore(cues)
-    return found
+    return per_cues(_CACHE, cues, StateWordBefore)

@@ -20,7 +20,8 @@ The same pass finds other literals for next to nothing, where a scan of its own 
 a millisecond or more per megabyte: the result (a :class:`StartList`) also tells the agency
 finder where its names and informal phrases can start (each pattern is then tried at fewer
 positions), where its case-sensitive informal phrases and web-address hints can start, and
-where the cue words that make an acronym mean something else are.
+where the cue words that make an acronym mean something else are; and it tells the body
+finder where its folded names and judges' titles can start.
 """
 
 from __future__ import annotations
@@ -29,13 +30,13 @@ import re
 import weakref
 
 from foia_desk.directory import Directory
-from foia_desk.extract.agencies import NAME_PREFIX, NAME_PREFIX_LITERALS, AgencyIndex
+from foia_desk.extract.agencies_index import NAME_PREFIX, NAME_PREFIX_LITERALS, AgencyIndex
 from foia_desk.extract.agscan_acronyms import cue_word_literals
 from foia_desk.extract.agscan_literals import LiteralGroups, start_literals
 from foia_desk.extract.agscan_urls import URL_HINT_LITERALS
+from foia_desk.extract.bodies_index import BodyIndex
 from foia_desk.extract.dates import ANCHOR_WORDS
 from foia_desk.extract.matcher import BEFORE_CLASS, plain_chars, trie_pattern
-from foia_desk.extract.nonfoia import BodyIndex
 
 PREFIX_CHARS = 16
 
@@ -51,8 +52,13 @@ class StartList(list[int]):
     - ``avoid_words``: where ``agscan_acronyms.cue_word_literals(index.avoid_words)`` are
       ("football", "china": words that make an acronym mean something else), or None.
 
-    ``find_agencies`` receives only this list from ``core``, so the lists travel with it;
-    given a plain list, the finder scans for itself.
+    and for the body finder:
+
+    - ``bodies``, ``judges``: the body names matched on the folded text and the judges'
+      titles (``BodyIndex.folded_re`` and ``judges_re``).
+
+    ``find_agencies`` and ``find_bodies`` receive only this list from ``core``, so the
+    lists travel with it; given a plain list, the finders try their patterns at all of it.
     """
 
     names: list[int] | None = None
@@ -60,6 +66,8 @@ class StartList(list[int]):
     exact_informal: list[int] | None = None
     url_hints: list[int] | None = None
     avoid_words: list[int] | None = None
+    bodies: list[int] | None = None
+    judges: list[int] | None = None
 
 
 class PhraseStarts:
@@ -103,8 +111,13 @@ class PhraseStarts:
             if self.exact_offered else set()
         avoid = cue_word_literals(agencies.avoid_words)
         self.avoid_offered = avoid is not None
+        # The body finder's folded patterns: body names, judges' titles.
+        bodies_literals = set().union(
+            *(start_literals(key[:PREFIX_CHARS]) for key in bodies.folded_keys))
+        judges = set().union(*(start_literals(key[:PREFIX_CHARS]) for key in bodies.judge_keys))
         self.groups = LiteralGroups([literals, exact_literals, URL_HINT_LITERALS, avoid or (),
-                                     names, informal], rare=(1, 2, 3))
+                                     names, informal, bodies_literals, judges],
+                                    rare=(1, 2, 3, 6, 7))
 
     def starts(self, folded: str) -> StartList:
         """Ascending positions in ``folded`` where a phrase of any of the sets (or a date
@@ -115,12 +128,14 @@ class PhraseStarts:
         # pattern is tried at a literal's start in ``shifted`` to test the character before.
         shifted = " " + folded
         match = self.pattern.match
-        candidates, exact, url_hints, avoid, names, informal = self.groups.find(folded)
+        candidates, exact, url_hints, avoid, names, informal, bodies, judges = \
+            self.groups.find(folded)
         result = StartList([start for start in candidates if match(shifted, start)])
         result.exact_informal = exact if self.exact_offered else None
         result.url_hints = url_hints
         result.avoid_words = avoid if self.avoid_offered else None
         result.names, result.informal = names, informal
+        result.bodies, result.judges = bodies, judges
         return result
 
 
