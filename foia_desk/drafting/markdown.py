@@ -20,6 +20,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from foia_desk.english_dates import long_date as english_long_date
+
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # change meaning inside a line (emphasis, code, links, HTML, entities, tables, strikethrough).
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&!])")
@@ -73,9 +75,10 @@ def escape_value(value: Any) -> Any:
 
 
 def long_date(value: date | None) -> str:
+    """"November 27, 2026" in English whatever the system locale (see english_dates)."""
     if value is None:
         return ""
-    return f"{value.strftime('%B')} {value.day}, {value.year}"
+    return english_long_date(value)
 
 
 def money(value: Decimal | float | int) -> str:

@@ -5,23 +5,29 @@ Absolute forms ("April 27, 2025", "27 April 2025", "2025-04-27", "4/27/2025", "M
 "in March", "three days ago") are resolved against the article's date when it is known and
 marked ``relative``; without an article date they are reported with ``date`` None rather
 than guessed. A year or month also carries ``period_end`` so topics can use the range.
+
+Each form is tried only where it could start (``_starts``): at anchors found once for all
+forms (month names, "19"/"20" and "/" in one Aho-Corasick pass; the anchor words, at the
+positions the caller's combined scan gives), or where a look-back from an anchor finds the
+words that begin the form ("on" Monday, "27th of" March). Cheap tests on the characters
+before an anchor skip the look-backs that cannot match. Reading a match into a finding is
+:mod:`foia_desk.extract.dates_resolve`'s job.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
+from itertools import repeat
+from operator import attrgetter
 
-from foia_desk.extract.matcher import finditer_at, trie_pattern
+import ahocorasick_rs
+
+from foia_desk.extract.dates_resolve import MONTHS, RESOLVERS, WEEKDAYS
+from foia_desk.extract.matcher import trie_pattern
 from foia_desk.extract.model import DateFinding
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None}
+__all__ = ["ANCHOR_WORDS", "MONTHS", "WEEKDAYS", "find_dates"]
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
           r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
@@ -51,21 +57,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _month(token: str) -> int:
-    return MONTHS[token.rstrip(".").lower()]
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 _FOLDED_KINDS = frozenset({"ago", "rel", "day", "weekday"})
 
 # The case-insensitive forms are written in lower case and run over the folded text, which
@@ -74,39 +65,40 @@ _SCANS = [(kind, re.compile(p.pattern) if kind in _FOLDED_KINDS else p, kind in 
           for kind, p in _PATTERNS]
 
 
-class _Groups:
-    """The match seen through the original text (folded scans still read original words)."""
-
-    def __init__(self, match: re.Match[str], text: str) -> None:
-        self.match, self.text = match, text
-
-    def __getitem__(self, name: str) -> str | None:
-        start, end = self.match.span(name)
-        return None if start < 0 else self.text[start:end]
-
-    def start(self, name: str) -> int:
-        return self.match.start(name)
-
-    def span(self) -> tuple[int, int]:
-        return self.match.span()
-
-    def group(self, name: str | int = 0) -> str | None:
-        if name == 0:
-            return self.text[self.match.start():self.match.end()]
-        return self[str(name)]
-
-
 # Anchors: every date form contains a month name, a digit or one of these words. Scanning
 # for anchors once and trying each form only where it could start is several times faster
 # than scanning the whole text once per form.
-_MONTH_ANCHOR = re.compile(_MONTH.replace("(?P<month>", "(?:"))
-# Both start with their first character (the "\b" / "not after a digit" check follows it),
-# so Python's re skips to those characters rather than trying every position.
 ANCHOR_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 "yesterday", "today", "tomorrow", "ago", "week", "month", "year", "spring",
                 "summer", "fall", "autumn", "winter")
+# What each anchor word starts ("weekday", "day") or ends ("ago", "rel": found by looking
+# back from it).
+_WORD_KIND = {word: "weekday" if word in WEEKDAYS else
+              "day" if word in ("yesterday", "today", "tomorrow") else
+              "ago" if word == "ago" else "rel" for word in ANCHOR_WORDS}
+# Starts with its first character (the "\b" check follows it), so Python's re skips to
+# those characters rather than trying every position.
 _WORD_ANCHOR = re.compile(trie_pattern(ANCHOR_WORDS, guard_class=r"\w") + r"\b")
-_DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)")
+# The anchors in the original text, in one Aho-Corasick pass (in Rust, several times faster
+# than a regex scan, which stops at every capital J, F, M... and every "1" and "2"): the
+# three letters every month name starts with (each is then checked with _MONTH_ANCHOR),
+# "19" and "20" (every year of the iso and year forms starts so), and "/" (the slashes of
+# "4/27/2025"). Digits are anchored on what the forms need rather than on every number:
+# most numbers in news text ("114 people", "97 percent") start none of them. The pass reads
+# the text as ASCII bytes, "?" for any other character, one byte for one character (so the
+# offsets hold); no literal has "?" or another character outside ASCII, so none can match
+# across a replaced one. These literals cannot overlap one another (a month's second and
+# third letters are lower case), so the non-overlapping matches are all their occurrences.
+_MONTH_ANCHOR = re.compile(_MONTH.replace("(?P<month>", "(?:"))
+# ("Jan", "Feb"...: the first three letters of _MONTH's names, all written literally.)
+_MONTH_PREFIXES = tuple(dict.fromkeys(
+    name[:3] for name in _MONTH[len("(?P<month>"):_MONTH.index(")(?!")].split("|")))
+_TEXT_LITERALS = ahocorasick_rs.BytesAhoCorasick(
+    [prefix.encode("ascii") for prefix in _MONTH_PREFIXES] + [b"19", b"20", b"/"],
+    matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+_YEAR_LITERALS = (len(_MONTH_PREFIXES), len(_MONTH_PREFIXES) + 1)
+_SLASH_LITERAL = len(_MONTH_PREFIXES) + 2
+_ASCII_DIGITS = frozenset("0123456789")
 _BEFORE = {
     "dmy": re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$"),
     "in_month": re.compile(r"\b(?:in|since|during|until|by|early|late|mid-?)[ \t]+$"),
@@ -116,54 +108,83 @@ _BEFORE = {
                       r"(?:day|week|month|year)s?[ \t]+$"),
     "year": re.compile(r"(?:FY|fiscal[ \t]+(?:year[ \t]+)?)$"),
 }
-_WEEKDAYS = frozenset(WEEKDAYS)
+_LOOK_BACK = 30
+
+
+# Every look-back pattern but "year" is words then blanks, ending just before the anchor,
+# and its last word ends with one of these characters ("dmy": or a digit). Two characters
+# before the anchor then rule out most look-backs, each a regex search over _LOOK_BACK
+# positions. (Where "$" matches before a final line break, a look-back ending in blanks
+# and a line break can match too, but no form can follow such a start: they are left out.)
+_LAST_BEFORE_BLANKS = {"dmy": "tdhf", "in_month": "neglyd-", "weekday": "tsn", "rel": "ts",
+                       "ago": "ykhrs"}
+
+
+def _back(kind: str, source: str, pos: int) -> int | None:
+    """Where the words before ``pos`` that start form ``kind`` begin (within _LOOK_BACK)."""
+    if pos >= 2 and kind != "year":
+        blank, last = source[pos - 1], source[pos - 2]
+        if blank != " " and blank != "\t":
+            return None
+        if not (last == " " or last == "\t" or last in _LAST_BEFORE_BLANKS[kind]
+                or (kind == "dmy" and last.isdecimal())):
+            return None
+    found = _BEFORE[kind].search(source, max(0, pos - _LOOK_BACK), pos)
+    return found.start() if found else None
 
 
 def _starts(text: str, folded: str, word_starts: list[int] | None = None
-            ) -> dict[str, set[int]]:
-    """Where each date form could start, from one scan per kind of anchor."""
-    starts: dict[str, set[int]] = {kind: set() for kind, _ in _PATTERNS}
-
-    def back(kind: str, source: str, pos: int) -> int | None:
-        found = _BEFORE[kind].search(source, max(0, pos - 30), pos)
-        return found.start() if found else None
-
-    for anchor in _MONTH_ANCHOR.finditer(text):
-        pos = anchor.start()
-        starts["mdy"].add(pos)
-        starts["my"].add(pos)
-        for kind in ("dmy", "in_month"):
-            begin = back(kind, text, pos)
-            if begin is not None:
-                starts[kind].add(begin)
-    words = _WORD_ANCHOR.finditer(folded) if word_starts is None else \
-        finditer_at(_WORD_ANCHOR, folded, word_starts)
-    for anchor in words:
-        pos, word = anchor.start(), anchor.group(0)
-        if word in _WEEKDAYS:
-            starts["weekday"].add(pos)
-            begin = back("weekday", folded, pos)
-            if begin is not None:
-                starts["weekday"].add(begin)
-        elif word in ("yesterday", "today", "tomorrow"):
-            starts["day"].add(pos)
-        elif word == "ago":
-            begin = back("ago", folded, pos)
-            if begin is not None:
-                starts["ago"].add(begin)
+            ) -> dict[str, list[int]]:
+    """Where each date form could start (ascending): every position where it matches, and
+    a few more. (A position where a form does not match changes nothing: ``find_dates``
+    just tries it, so each list only has to hold every match.)"""
+    starts: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
+    months, years, slashes = starts["mdy"], starts["year"], []
+    month_letters = []
+    for literal, pos, _ in _TEXT_LITERALS.find_matches_as_indexes(
+            text.encode("ascii", "replace")):
+        if literal < _YEAR_LITERALS[0]:
+            month_letters.append(pos)
+        elif literal == _SLASH_LITERAL:
+            slashes.append(pos)
         else:
-            begin = back("rel", folded, pos)
-            if begin is not None:
-                starts["rel"].add(begin)
-    for anchor in _DIGIT_ANCHOR.finditer(text):
+            years.append(pos)
+    # (map and filter try the pattern at each position in C, with no Python step each.)
+    months.extend(found.start() for found in
+                  filter(None, map(_MONTH_ANCHOR.match, repeat(text), month_letters)))
+    starts["my"] = months
+    for kind in ("dmy", "in_month"):
+        found = [_back(kind, text, pos) for pos in months]
+        starts[kind] = [begin for begin in found if begin is not None]
+    # iso: "2025-04-27", a year and a hyphen.
+    starts["iso"] = [pos for pos in years if text[pos + 4:pos + 5] == "-"]
+    # mdy_num: a one- or two-digit month (ASCII digits) then the first slash.
+    numeric = starts["mdy_num"]
+    for pos in slashes:
+        if pos and text[pos - 1] in _ASCII_DIGITS:
+            numeric.extend((pos - 2, pos - 1) if pos >= 2 else (pos - 1,))
+    # year, after "FY" or "fiscal (year)": that look-back needs one of them in the window.
+    prefixed = [_back("year", text, pos) for pos in years
+                if text[pos - 2:pos] == "FY" or "fiscal" in text[max(0, pos - _LOOK_BACK):pos]]
+    years.extend(begin for begin in prefixed if begin is not None)
+    # Anchor words are whole words, so no match starts inside another: trying the pattern
+    # at every one of ``word_starts`` gives what ``finditer_at`` would.
+    words = _WORD_ANCHOR.finditer(folded) if word_starts is None else \
+        filter(None, map(_WORD_ANCHOR.match, repeat(folded), word_starts))
+    for anchor in words:
         pos = anchor.start()
-        starts["iso"].add(pos)
-        starts["mdy_num"].add(pos)
-        starts["year"].add(pos)
-        begin = back("year", text, pos)
-        if begin is not None:
-            starts["year"].add(begin)
-    return starts
+        kind = _WORD_KIND[anchor.group()]
+        if kind == "weekday" and not text[pos].isupper():
+            # Only a capitalised weekday is a date (the reading drops the match), and no
+            # other candidate starts inside its match: leaving it out changes nothing.
+            continue
+        if kind == "weekday" or kind == "day":
+            starts[kind].append(pos)
+        if kind != "day":
+            begin = _back(kind, folded, pos)
+            if begin is not None:
+                starts[kind].append(begin)
+    return {kind: sorted(set(found)) for kind, found in starts.items()}
 
 
 def find_dates(text: str, article_date: date | None = None, *, folded: str | None = None,
@@ -184,134 +205,20 @@ def find_dates(text: str, article_date: date | None = None, *, folded: str | Non
     starts = _starts(text, folded, word_starts)
     for kind, pattern, on_folded in _SCANS:
         source = folded if on_folded else text
+        resolve = RESOLVERS[kind]
         last_end = -1
-        for start in sorted(starts[kind]):
-            if start < last_end:
-                continue
-            match = pattern.match(source, start)
-            if match is None:
-                continue
-            last_end = match.end()
+        # Like finditer: a match starting inside the previous one is not taken.
+        for match in filter(None, map(pattern.match, repeat(source), starts[kind])):
             begin, end = match.span()
+            if begin < last_end:
+                continue
+            last_end = end
             if taken.find(1, begin, end) >= 0:
                 continue
-            finding = _resolve(kind, _Groups(match, text), text, article_date)
+            finding = resolve(match, text, article_date)
             if finding is None:
                 continue
             found.append(finding)
             taken[begin:end] = b"\x01" * (end - begin)
-    found.sort(key=lambda f: f.start)
+    found.sort(key=attrgetter("start"))
     return found
-
-
-def _resolve(kind: str, match: _Groups, text: str, today: date | None
-             ) -> DateFinding | None:
-    start, end = match.span()
-    raw = text[start:end]
-
-    def make(value: date | None, relative: bool = False, period_end: date | None = None,
-             span: tuple[int, int] | None = None) -> DateFinding:
-        s, e = span or (start, end)
-        return DateFinding(text[s:e], s, e, value, relative, period_end)
-
-    if kind == "iso":
-        return make(_safe_date(int(match["year"]), int(match["m"]), int(match["d"])))
-    if kind == "mdy_num":
-        year = int(match["year"])
-        year += 2000 if year < 100 else 0
-        value = _safe_date(year, int(match["m"]), int(match["d"]))
-        return make(value) if value else None
-    if kind in ("mdy", "dmy"):
-        month, day = _month(match["month"]), int(match["d"])
-        if kind == "mdy" and match["month"] == "May" and not match["year"] \
-                and re.match(r"[ \t]+\d+[ \t]+(?:percent|people|of)", text[start + 3:end + 12]):
-            return None
-        if match["year"]:
-            return make(_safe_date(int(match["year"]), month, day))
-        if today is None:
-            return make(None, relative=True)
-        year = today.year
-        candidate = _safe_date(year, month, day)
-        if candidate and candidate > today + timedelta(days=31):
-            year -= 1
-        return make(_safe_date(year, month, day), relative=True)
-    if kind == "my":
-        year, month = int(match["year"]), _month(match["month"])
-        return make(date(year, month, 1), period_end=_month_end(year, month))
-    if kind == "ago":
-        number = match["n"].lower()
-        n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
-        if today is None or n is None:
-            return make(None, relative=True)
-        unit = match["unit"].lower()
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-        return make(today - timedelta(days=days), relative=True)
-    if kind == "rel":
-        return _relative_period(match["which"].lower().split()[0], match["unit"].lower(),
-                                today, make)
-    if kind == "day":
-        if today is None:
-            return make(None, relative=True)
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match["word"].lower()]
-        return make(today + timedelta(days=offset), relative=True)
-    if kind == "weekday":
-        if not match["wd"][:1].isupper():
-            return None
-        if today is None:
-            return make(None, relative=True)
-        target = WEEKDAYS[match["wd"].lower()]
-        which = (match["which"] or "").lower()
-        back = (today.weekday() - target) % 7
-        if which == "next":
-            ahead = (target - today.weekday()) % 7 or 7
-            return make(today + timedelta(days=ahead), relative=True)
-        if which == "last" and back == 0:
-            back = 7
-        return make(today - timedelta(days=back), relative=True)
-    if kind == "in_month":
-        month = _month(match["month"])
-        span = (match.start("month"), end)
-        if today is None:
-            return make(None, relative=True, span=span)
-        year = today.year if month <= today.month else today.year - 1
-        return make(date(year, month, 1), True, _month_end(year, month), span)
-    if kind == "year":
-        year = int(match["year"])
-        before = text[max(0, start - 12):start].lower()
-        if re.search(r"(?:no\.|#|room|suite|box|route|highway|flight|case)[ \t]*$", before):
-            return None
-        del raw
-        return make(date(year, 1, 1), period_end=date(year, 12, 31),
-                    span=(match.start("year"), end))
-    return None
-
-
-def _relative_period(which: str, unit: str, today: date | None, make):
-    if today is None:
-        return make(None, relative=True)
-    if unit == "year":
-        year = today.year - (1 if which in ("last",) else 0) + (1 if which == "next" else 0)
-        if which == "past":
-            return make(today - timedelta(days=365), True, today)
-        return make(date(year, 1, 1), True, date(year, 12, 31))
-    if unit == "month":
-        year, month = today.year, today.month
-        if which in ("last", "past"):
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        elif which == "next":
-            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-        return make(date(year, month, 1), True, _month_end(year, month))
-    if unit == "week":
-        monday = today - timedelta(days=today.weekday())
-        if which in ("last", "past"):
-            monday -= timedelta(days=7)
-        elif which == "next":
-            monday += timedelta(days=7)
-        return make(monday, True, monday + timedelta(days=6))
-    seasons = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-    month = seasons[unit]
-    year = today.year - (1 if which == "last" else 0)
-    start = date(year, month, 1)
-    end_month = month + 2
-    end = _month_end(year + (end_month > 12), (end_month - 1) % 12 + 1)
-    return make(start, True, end)

@@ -1,4 +1,9 @@
-"""Sentence spans, good enough for evidence: abbreviations like "U.S." and "Sen." don't end one."""
+"""Sentence spans, good enough for evidence: abbreviations like "U.S." and "Sen." don't end one.
+
+One regex scan finds the boundaries, and at a full stop it also tells (with look-behinds
+tried only where the stop ends a sentence otherwise) whether the word before it is an
+abbreviation or a lone letter, as in "John F. Kennedy"; the loop then trims each sentence
+by looking at its first and last characters instead of copying and stripping it."""
 
 from __future__ import annotations
 
@@ -15,13 +20,46 @@ _ABBREVIATIONS = frozenset(
         "s.d", "r.i", "n.h", "w.va", "e.g", "i.e", "p.m", "a.m", "approx", "est", "fig", "ave",
         "blvd",
     ])
+# The word before a full stop is the run of word characters and dots ending there (at most
+# its last 12 characters). It is an abbreviation if ``word.lower()`` is one of _ABBREVIATIONS
+# or it is a single letter. Besides ASCII letters, only KELVIN SIGN lower-cases to an ASCII
+# letter ("k"; no character lower-cases to "."; a test checks both over all of Unicode), and
+# lower() keeps the length of such a word, so the classes below match exactly the words
+# whose lower() is in the set. A lone letter (one whose lower() is one alphabetic
+# character) is matched by [^\W\d_], which also takes a few numeric characters such as "²"
+# that the caller rules out. Look-behinds need a fixed width: one per length.
+_LOWERS_TO = {"k": "kK\u212a"}
+
+
+def _word_class(word: str) -> str:
+    return "".join(f"[{_LOWERS_TO.get(c, c + c.upper())}]" if c.isalpha() else re.escape(c)
+                   for c in word)
+
+
+def _abbreviation_before() -> str:
+    """A look-behind (placed just after a full stop) for an abbreviation or a lone letter."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(_ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append(_word_class(word))
+    behinds = [r"(?<=(?<![\w.])[^\W\d_]\.)"]
+    behinds += [r"(?<=(?<![\w.])(?:" + "|".join(words) + r")\.)"
+                for _, words in sorted(by_length.items())]
+    return "(?:" + "|".join(behinds) + ")"
+
+
 # A full stop (with quotes or brackets after it) before a capital or a digit, a blank line,
 # or a line break. Written to start with one character class (the first character of each
 # alternative, then look-behinds telling which), so Python's re skips straight to those
 # characters instead of trying the three alternatives at every position.
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])"
+#
+# After a full stop, "!" or "?" the look-ahead comes first (it can only hold after the
+# longest run of stops and closing quotes, which are then taken), so the abbreviation test
+# runs at real boundaries only; group "abbr" (the pattern's only group) is set when the word
+# before the stop is an abbreviation or a lone letter: the boundary is then dropped.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])(?=[.!?]*[\"'”’)\]]*[ \t]+[\"'“‘(\[]?[A-Z0-9])"
+                       + r"(?:" + _abbreviation_before() + r"(?P<abbr>))?[.!?]*[\"'”’)\]]*"
                        r"|(?<=\n)[ \t]*\n|(?<=\n))")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_NOT_BLANK = re.compile(r"\S")
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -45,21 +83,41 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        token = match.group(0)
-        if token.startswith("."):
-            before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
-            word = before.group(1).lower() if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        mark, end = match.span()
+        char = text[mark]
+        if char == ".":
+            # An abbreviation ("U.S.", "Sen.") or a lone letter ("F."): one whose lower()
+            # is one alphabetic character (so not "İ", two characters in lower case).
+            if match.lastindex and len(letter := text[mark - 1].lower()) == 1 \
+                    and letter.isalpha():
                 continue
-        if token == "\n":
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            line = text[line_start:match.start()].rstrip()
+        elif char == "\n" and end == mark + 1:
+            line_start = text.rfind("\n", 0, mark) + 1
+            line = text[line_start:mark].rstrip()
             next_char = text[end:end + 1]
             open_end = line[-1:] not in ".!?:\"”'’"
             if line and open_end and (next_char.islower() or (wrapped and len(line) >= 45)):
                 continue  # a hard-wrapped line continues the sentence
-        _add(spans, text, start, end)
+        # What _add does, inlined (it runs once per sentence): trim the blanks at both ends
+        # (those of str.isspace, as regex \s) without copying the sentence.
+        first = start
+        if text[first].isspace():  # mostly the one space after a full stop
+            first += 1
+            if first < end and text[first].isspace():
+                blank = _NOT_BLANK.search(text, first, end)
+                first = end if blank is None else blank.start()
+            if first == end:  # nothing but blanks
+                start = end
+                continue
+        if char == "\n":  # the boundary is blank; usually a non-blank just before it
+            last = mark if mark > first and not text[mark - 1].isspace() else \
+                first + len(text[first:end].rstrip())
+        else:  # a full stop, "!" or "?" and closing quotes: no blank at the end
+            last = end
+        if last - first > MAX_SENTENCE:
+            _add(spans, text, first, last)
+        else:
+            spans.append((first, last))
         start = end
     _add(spans, text, start, len(text))
     return spans

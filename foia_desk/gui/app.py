@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from foia_desk import __version__
@@ -88,6 +88,9 @@ def get_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("FOIA Desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("foia-desk")
+    # The interface and the letters are in English: date pickers and other Qt-formatted
+    # values follow it, not the desktop's language (a Spanish desktop showed "vie 27 nov").
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if not _settings_sync_connected:
         _connect_sync_at_quit(app)
     return app  # type: ignore[return-value]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+from foia_desk.english_dates import weekday_name
 from foia_desk.errors import UserError
 from foia_desk.store.models import Closure
 from foia_desk.store.values import parse_date
@@ -20,7 +21,7 @@ def add_closure(conn: sqlite3.Connection, day: date | str, note: str) -> Closure
     if len(text) > MAX_NOTE:
         raise UserError(f"The closure note is longer than {MAX_NOTE} characters.")
     if when.weekday() >= 5:
-        raise UserError(f"{when.isoformat()} is a {when.strftime('%A')}: offices are closed "
+        raise UserError(f"{when.isoformat()} is a {weekday_name(when)}: offices are closed "
                         "on weekends anyway, so it changes no deadline.")
     exists = conn.execute("SELECT note FROM closures WHERE day = ?",
                           (when.isoformat(),)).fetchone()
