@@ -16,10 +16,12 @@ import pytest
 
 from foia_desk.extract.agencies_hits import Hit, new_hit
 from foia_desk.extract.bodies_hit import BodyHit, body_hit
+from foia_desk.extract.model import Mention, new_mention
 
 # (dataclass, its fast constructor, one value per field, different from the defaults)
 FAST = [(Hit, new_hit, (1, 4, "dhs", "acronym", 0.9, True)),
-        (BodyHit, body_hit, (1, 4, "Senate", "legislature", "congress", "Texas", True))]
+        (BodyHit, body_hit, (1, 4, "Senate", "legislature", "congress", "Texas", True)),
+        (Mention, new_mention, (3, 9, "the DEA"))]
 
 
 @pytest.mark.parametrize(("cls", "make", "values"), FAST)

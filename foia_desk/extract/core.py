@@ -1,30 +1,42 @@
-"""``extract()``: run every finder over the normalised reading and assemble the findings."""
+"""``extract()``: run every finder over the normalised reading and assemble the findings.
+
+On a long text the assembly handles thousands of hits, bodies, dates and sentences, so it
+works in bulk: the spans of a finder are mapped to the original text in one call
+(``Reading.spans``), mentions are made without the frozen dataclass's ``__init__``
+(``core_mentions``), overlaps are settled with prefix maxima and one walk instead of a
+search per hit, and sorts and duplicate checks use integer keys compared in C. The
+non-FOIA findings are in ``core_bodies``.
+"""
 
 from __future__ import annotations
 
 import gc
+import sys
+from bisect import bisect_left
 from datetime import date
-from operator import attrgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, gt, ne, sub
 from typing import TYPE_CHECKING
 
+from foia_desk.extract.core_bodies import body_findings as _body_findings
+from foia_desk.extract.core_mentions import sorted_mentions
 from foia_desk.extract.despin import normalise_spun
 from foia_desk.extract.matcher import fold_plain, plain_chars
 from foia_desk.extract.model import (
     AgencyFinding,
     DateFinding,
     Findings,
-    Mention,
-    NonFoiaFinding,
     SpunInfo,
     Topic,
+    new_mention,
 )
 from foia_desk.extract.reading import Reading
 
 if TYPE_CHECKING:
     from foia_desk.directory import Agency, Directory
     from foia_desk.extract.agencies import Hit
-    from foia_desk.extract.cues import Cues
     from foia_desk.extract.nonfoia import BodyHit
+    from foia_desk.extract.topic_base import Candidate
     from foia_desk.extract.topics import Actor
 
 # The finders (agencies, nonfoia, places, dates, topics, ...) are imported inside the
@@ -34,6 +46,10 @@ if TYPE_CHECKING:
 MAX_TEXT_CHARS = 20_000_000
 PARENT_CONFIDENCE = 0.4
 COMBINED_SCAN_CHARS = 100_000
+
+# Sort keys read in C (a lambda costs a Python call per item).
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 def extract(text: str, article_date: date | None = None, *,
@@ -68,7 +84,7 @@ def _extract(text: str, article_date: date | None, directory: Directory | None) 
     from foia_desk.extract.places import place_states
     from foia_desk.extract.scan import phrase_starts
     from foia_desk.extract.sentences import sentence_spans
-    from foia_desk.extract.topics import date_range, find_topics
+    from foia_desk.extract.topics import find_topics
 
     directory = directory or load_directory()
     cues = load_cues()
@@ -92,51 +108,70 @@ def _extract(text: str, article_date: date | None, directory: Directory | None) 
     agencies = _agency_findings(hits, directory, reading)
     non_foia = _body_findings(bodies, directory, cues, reading, plain, places, sentences)
     actors = _actors(hits, bodies, directory, plain)
+    date_findings = _date_findings(dates, reading)
     place_names = sorted({name.lower() for _, _, name in places})
     candidates = find_topics(plain, sentences, actors, dates, place_names)
-    topics = []
-    for number, cand in enumerate(candidates, 1):
-        mentions = sorted({_mention(reading, s, e) for s, e in cand.sentences})
-        agency_ids = [a for a in dict.fromkeys(cand.agencies) if a in directory.agencies]
-        topics.append(Topic(f"t{number}", cand.kind, cand.text, agency_ids, date_range(cand),
-                            mentions, cand.confidence))
-    date_findings = []
-    for found in dates:
-        mention = _mention(reading, found.start, found.end)
-        date_findings.append(DateFinding(mention.text, mention.start, mention.end, found.date,
-                                         found.relative, found.period_end))
+    topics = _topics(candidates, directory, reading)
     info = SpunInfo(spun.detected, spun.score, sum(1 for s in spun.substitutions
                                                    if s.source == "spinner"))
     return Findings(text, agencies, non_foia, topics, date_findings, info, article_date)
 
 
-def _mention(reading: Reading, start: int, end: int) -> Mention:
-    o_start, o_end = reading.span(start, end)
-    return Mention(o_start, o_end, reading.original[o_start:o_end])
+def _topics(candidates: list[Candidate], directory: Directory, reading: Reading
+            ) -> list[Topic]:
+    """The candidate topics, numbered, with their evidence sentences in the original."""
+    from foia_desk.extract.topics import date_range
+
+    topics = []
+    mention_lists = sorted_mentions(reading, [cand.sentences for cand in candidates])
+    for number, (cand, mentions) in enumerate(zip(candidates, mention_lists, strict=True), 1):
+        agency_ids = [a for a in dict.fromkeys(cand.agencies) if a in directory.agencies]
+        topics.append(Topic(f"t{number}", cand.kind, cand.text, agency_ids, date_range(cand),
+                            mentions, cand.confidence))
+    return topics
+
+
+def _date_findings(dates: list[DateFinding], reading: Reading) -> list[DateFinding]:
+    """The dates found in the reading, with text and offsets of the original."""
+    original = reading.original
+    o_starts, o_ends = reading.spans(list(map(_start, dates)), list(map(_end, dates)))
+    return [DateFinding(original[start:end], start, end, found.date, found.relative,
+                        found.period_end)
+            for found, start, end in zip(dates, o_starts, o_ends, strict=True)]
 
 
 def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
                       ) -> tuple[list[Hit], list[BodyHit]]:
-    """Decide between overlapping agency and non-FOIA names.
+    """Decide between overlapping agency and non-FOIA names; both come back sorted by start.
 
     A named body or a state/legislative pattern that contains an agency name wins ("Senate
     Homeland Security Committee", "Michigan Department of Health and Human Services"). A
     company, NGO or outlet pattern containing an agency name loses: "Hunter Holmes McGuire
     VA Medical Center" is a VA facility, not a non-profit.
-    """
-    import bisect
 
-    named = sorted((h for h in hits if h.how != "informal"), key=attrgetter("start"))
-    named_starts = [h.start for h in named]
-    longest = max((h.end - h.start for h in named), default=0)
+    The hits keep their order at one start (a stable sort), which is all the later steps
+    depend on: they sort by start themselves, and then find the sorted list already sorted.
+    """
+    hits = sorted(hits, key=_start)
+    named = [h for h in hits if h.how != "informal"]
+    named_starts = list(map(_start, named))
+    named_ends = list(map(_end, named))
+    longest = max(map(sub, named_ends, named_starts), default=0)
+    # reach[k]: the furthest end of named[:k]. A body touches a name iff some name starting
+    # before the body's end reaches past its start; most bodies touch none, and that takes
+    # one binary search and one comparison to rule out.
+    reach = list(accumulate(named_ends, max, initial=-sys.maxsize))
 
     def weak(body: BodyHit) -> bool:
         return body.generic and body.kind in ("ngo", "company", "news_media", "court")
 
     strong_bodies = []
-    for body in bodies:
-        lo = bisect.bisect_left(named_starts, body.start - longest)
-        hi = bisect.bisect_left(named_starts, body.end)
+    for body, hi in zip(bodies, map(bisect_left, repeat(named_starts), map(_end, bodies)),
+                        strict=True):
+        if reach[hi] <= body.start:
+            strong_bodies.append(body)
+            continue
+        lo = bisect_left(named_starts, body.start - longest)
         touching = [h for h in named[lo:hi] if h.start < body.end and body.start < h.end]
         if not touching:
             strong_bodies.append(body)
@@ -146,38 +181,42 @@ def _resolve_overlaps(hits: list[Hit], bodies: list[BodyHit]
         if contains_all and not weak(body):
             strong_bodies.append(body)
     # By start, the longer first at one start (two stable sorts on keys read in C).
-    strong_bodies.sort(key=attrgetter("end"), reverse=True)
-    strong_bodies.sort(key=attrgetter("start"))
-    swallowed = _swallowed(hits, strong_bodies)
-    keep_hits = [h for h in hits if id(h) not in swallowed]
-    keep_bodies: list[BodyHit] = []
-    furthest = -1
-    for body in strong_bodies:
-        if body.end <= furthest:
-            continue  # inside a longer body already kept
-        keep_bodies.append(body)
-        furthest = max(furthest, body.end)
+    strong_bodies.sort(key=_end, reverse=True)
+    strong_bodies.sort(key=_start)
+    body_ends = list(map(_end, strong_bodies))
+    # furthest[k]: the furthest end of the bodies before the k-th (-1 before the first).
+    furthest = list(accumulate(body_ends, max, initial=-1))
+    keep_hits = _unswallowed(hits, list(map(_start, strong_bodies)), body_ends, furthest)
+    # A body is kept unless it lies inside a longer one kept before it (one that starts
+    # earlier or at the same place: then it is the longer), that is unless it ends at or
+    # before the furthest end so far.
+    keep_bodies = list(compress(strong_bodies, map(gt, body_ends, furthest)))
     return keep_hits, keep_bodies
 
 
-def _swallowed(hits: list[Hit], bodies: list[BodyHit]) -> set[int]:
-    """``id()`` of each hit lying inside a longer body (``bodies`` sorted by start, the longer
-    first at one start).
+def _unswallowed(hits: list[Hit], body_starts: list[int], body_ends: list[int],
+                 furthest: list[int]) -> list[Hit]:
+    """The hits (sorted by start) not lying inside a longer body.
 
-    One sweep over the hits by start: a body that starts before a hit contains it when it
-    reaches the hit's end (and is then longer); one starting at the same place must reach
-    further. ``reach`` is the furthest end of the bodies started before the current hit.
+    The bodies are sorted by start, the longer first at one start; ``furthest[k]`` is the
+    furthest end of the first ``k``. One walk over both lists: ``index`` counts the bodies
+    starting before the hit. One of them contains the hit when it reaches the hit's end
+    (it is then longer); of those starting with the hit, the first (the longest) must reach
+    further.
     """
-    swallowed: set[int] = set()
-    reach, index, count = -1, 0, len(bodies)
-    for hit in sorted(hits, key=attrgetter("start")):
-        while index < count and bodies[index].start < hit.start:
-            reach = max(reach, bodies[index].end)
+    kept: list[Hit] = []
+    keep = kept.append
+    starts = [*body_starts, sys.maxsize]  # the last stops the walk
+    ends = [*body_ends, -1]
+    index = 0
+    for hit in hits:
+        start = hit.start
+        while starts[index] < start:
             index += 1
-        if reach >= hit.end or (index < count and bodies[index].start == hit.start
-                                and bodies[index].end > hit.end):
-            swallowed.add(id(hit))
-    return swallowed
+        end = hit.end
+        if furthest[index] < end and (starts[index] != start or ends[index] <= end):
+            keep(hit)
+    return kept
 
 
 def short_label(agency: Agency) -> str:
@@ -189,32 +228,50 @@ def short_label(agency: Agency) -> str:
 
 def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
                      ) -> list[AgencyFinding]:
-    by_id: dict[str, AgencyFinding] = {}
-    order: list[str] = []
-    seen: set[tuple[str, bool, int, int]] = set()
-    for hit in sorted(hits, key=attrgetter("start")):
-        agency = directory.agencies.get(hit.agency_id)
-        if agency is None:
-            continue
-        finding = by_id.get(agency.id)
+    """The agencies named (with mentions) or only suggested (with evidence), and parents."""
+    agencies = directory.agencies
+    known = [hit for hit in hits if hit.agency_id in agencies]
+    starts = list(map(_start, known))
+    if any(map(gt, starts, starts[1:])):  # _resolve_overlaps gives them sorted already
+        known.sort(key=_start)
+        starts = list(map(_start, known))
+    o_starts, o_ends = reading.spans(starts, list(map(_end, known)))
+    original = reading.original
+    by_id: dict[str, AgencyFinding] = {}  # in the order of the first hit
+    by_hit_id: dict[str, AgencyFinding] = {}  # the same, by the id a hit gives
+    # A mention is listed once per agency and kind (named or informal). Mapped starts never
+    # decrease, so equal mentions are neighbours in a run of equal starts: only within
+    # such a run (rare) are the earlier ones compared. ``run`` is the index of its first.
+    run, run_start = 0, -1
+    for index, (hit, o_start, o_end) in enumerate(zip(known, o_starts, o_ends, strict=True)):
+        finding = by_hit_id.get(hit.agency_id)
         if finding is None:
-            finding = by_id[agency.id] = AgencyFinding(agency.id, agency.name, agency.parent,
-                                                       "inferred", 0.0)
-            order.append(agency.id)
-        mention = _mention(reading, hit.start, hit.end)
+            agency = agencies[hit.agency_id]
+            finding = by_id.get(agency.id)
+            if finding is None:
+                finding = by_id[agency.id] = AgencyFinding(agency.id, agency.name,
+                                                           agency.parent, "inferred", 0.0)
+            by_hit_id[hit.agency_id] = finding
         informal = hit.how == "informal"
-        marker = (agency.id, informal, mention.start, mention.end)
-        new = marker not in seen
-        seen.add(marker)
+        if o_start != run_start:
+            run, run_start = index, o_start
+            new = True
+        else:
+            new = not any(o_ends[other] == o_end and
+                          (known[other].how == "informal") == informal and
+                          by_hit_id[known[other].agency_id] is finding
+                          for other in range(run, index))
+        if new:
+            mention = new_mention(o_start, o_end, original[o_start:o_end])
         if informal:
             if new:
                 finding.evidence.append(mention)
-            if finding.role != "mentioned":
-                finding.confidence = max(finding.confidence, hit.confidence)
+            if finding.role != "mentioned" and hit.confidence > finding.confidence:
+                finding.confidence = hit.confidence
         else:
             if finding.role != "mentioned":
                 finding.confidence = 0.0
-            finding.role = "mentioned"
+                finding.role = "mentioned"
             if new:
                 finding.mentions.append(mention)
             if hit.confidence > finding.confidence:
@@ -227,8 +284,8 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
             finding.reason = "named in the article (also referred to informally)"
         else:
             finding.reason = "named in the article"
-    mentioned = [by_id[i] for i in order if by_id[i].role == "mentioned"]
-    inferred = [by_id[i] for i in order if by_id[i].role == "inferred"]
+    mentioned = [f for f in by_id.values() if f.role == "mentioned"]
+    inferred = [f for f in by_id.values() if f.role == "inferred"]
     parents: dict[str, AgencyFinding] = {}
     for child in mentioned:
         parent = directory.parent_of(child.id)
@@ -248,88 +305,56 @@ def _agency_findings(hits: list[Hit], directory: Directory, reading: Reading
     return mentioned + inferred + list(parents.values())
 
 
-def _body_findings(bodies: list[BodyHit], directory: Directory, cues: Cues, reading: Reading,
-                   plain: str, places: list[tuple[int, str, str]],
-                   sentences: list[tuple[int, int]]) -> list[NonFoiaFinding]:
-    import bisect
-
-    from foia_desk.extract.places import article_state
-
-    main_state = article_state(places)
-    found: dict[str, NonFoiaFinding] = {}
-    news_names = {b.name.split()[-1]: b.name for b in bodies
-                  if b.kind == "news_media" and not b.generic}
-    starts = [s for s, _ in sentences]
-    place_starts = [pos for pos, _, _ in places]
-    records = {b.id: b for b in directory.bodies}
-    # The first body (in ``bodies`` order) naming each outlet with an id: looked up once
-    # here, where a search of all bodies per generic mention grew with the square.
-    first_ids: dict[str, str] = {}
-    for other in bodies:
-        if other.body_id and other.name not in first_ids:
-            first_ids[other.name] = other.body_id
-    seen: set[tuple[str, int, int]] = set()
-    for body in sorted(bodies, key=lambda b: b.start):
-        name = " ".join(body.name.split())
-        body_id = body.body_id
-        if body.kind == "news_media" and body.generic and name in news_names:
-            name = news_names[name]
-            body_id = first_ids.get(name)
-        record = records.get(body_id) if body_id else None
-        kind = directory.kind(body.kind)
-        reason = (record.reason if record else "") or (kind.reason if kind else "")
-        route = (record.route if record else "") or (kind.route if kind else "")
-        if body.kind == "state_local":
-            state = body.state
-            if state is None:
-                index = bisect.bisect_right(starts, body.start) - 1
-                s_start, s_end = sentences[index] if index >= 0 else (0, len(plain))
-                first = bisect.bisect_left(place_starts, s_start)
-                local = places[first][1] if first < len(places) and \
-                    places[first][0] < s_end else None
-                state = local or main_state
-            law = cues.state_law(state)
-            if law:
-                route = f"Ask under the {law} ({state}). {route}"
-        key = (body_id or name).lower()
-        if body.body_id in ("local_police", "sheriff", "state_police", "state_government",
-                            "local_government", "prosecutor_local", "state_university"):
-            key = name.lower() if body.generic else plain[body.start:body.end].lower()
-            name = " ".join(plain[body.start:body.end].split()) if not body.generic else name
-        finding = found.get(key)
-        if finding is None:
-            finding = found[key] = NonFoiaFinding(name, body.kind, reason, route, id=body_id)
-        mention = _mention(reading, body.start, body.end)
-        if (key, mention.start, mention.end) not in seen:
-            seen.add((key, mention.start, mention.end))
-            finding.mentions.append(mention)
-    return list(found.values())
-
-
 def _actors(hits: list[Hit], bodies: list[BodyHit], directory: Directory, plain: str
             ) -> list[Actor]:
+    """The agencies and bodies named, by start (the longer first), one per span."""
     from foia_desk.extract.topics import Actor
 
+    agencies = directory.agencies
+    # Per id a hit gives: the agency's label, id and name, or None if not in the directory.
+    known: dict[str, tuple[str, str, str] | None] = {}
+    written: dict[str, str] = {}  # a name as written -> its words single-spaced
     actors = []
+    add = actors.append
+    # Each actor's sort key, start * width - end: by start, the longer first at one start
+    # (0 <= end < width: hits and bodies are spans of ``plain``), the same key for the same
+    # span. One sort of plain integers replaces two sorts on attributes, and equal spans
+    # are found by comparing keys.
+    width = len(plain) + 1
+    keys = []
+    add_key = keys.append
     for hit in hits:
-        agency = directory.agencies.get(hit.agency_id)
-        if agency is None:
+        try:
+            agency_info = known[hit.agency_id]
+        except KeyError:
+            agency = agencies.get(hit.agency_id)
+            agency_info = known[hit.agency_id] = None if agency is None else \
+                (short_label(agency), agency.id, agency.name)
+        if agency_info is None:
             continue
-        label = short_label(agency) if hit.how != "informal" else \
-            " ".join(plain[hit.start:hit.end].split()).removeprefix("the ").removeprefix("The ")
-        actors.append(Actor(hit.start, hit.end, label, agency.id, agency.name,
-                            "informal" if hit.how == "informal" else "agency"))
+        label, agency_id, agency_name = agency_info
+        start, end = hit.start, hit.end
+        if hit.how != "informal":
+            add(Actor(start, end, label, agency_id, agency_name, "agency"))
+        else:
+            name = plain[start:end]
+            label = written.get(name)
+            if label is None:
+                label = written[name] = " ".join(name.split())
+            add(Actor(start, end, label.removeprefix("the ").removeprefix("The "), agency_id,
+                      agency_name, "informal"))
+        add_key(start * width - end)
     for body in bodies:
         if body.kind != "court":
-            label = " ".join(plain[body.start:body.end].split())
-            actors.append(Actor(body.start, body.end, label, None, body.name, body.kind))
-    # By start, the longer first at one start: two stable sorts on keys read in C (a tuple
-    # per actor from a lambda made the collector's passes dominate on long texts).
-    actors.sort(key=attrgetter("end"), reverse=True)
-    actors.sort(key=attrgetter("start"))
-    deduped: list[Actor] = []
-    for actor in actors:
-        if deduped and deduped[-1].start == actor.start and deduped[-1].end == actor.end:
-            continue
-        deduped.append(actor)
-    return deduped
+            start, end = body.start, body.end
+            name = plain[start:end]
+            label = written.get(name)
+            if label is None:
+                label = written[name] = " ".join(name.split())
+            add(Actor(start, end, label, None, body.name, body.kind))
+            add_key(start * width - end)
+    order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: equal spans keep order
+    ordered_keys = list(map(keys.__getitem__, order))
+    # One actor per span: the first of each run of equal keys.
+    firsts = compress(order[1:], map(ne, ordered_keys[1:], ordered_keys))
+    return list(map(actors.__getitem__, chain(order[:1], firsts)))

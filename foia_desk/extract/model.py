@@ -19,6 +19,25 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+_new_object = object.__new__
+
+
+def new_mention(start: int, end: int, text: str) -> Mention:
+    """``Mention(start, end, text)`` at about a third of the cost.
+
+    A megabyte of article makes tens of thousands of mentions; a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, so the fields are written
+    into the new instance's ``__dict__`` instead. Same object: equal, same hash, repr and
+    pickle (tests/test_extract_split_hits.py fails if Mention's fields change).
+    """
+    mention = _new_object(Mention)
+    fields = mention.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = text
+    return mention
+
+
 @dataclass
 class AgencyFinding:
     """A FOIA agency the article names (role "mentioned") or only suggests."""
