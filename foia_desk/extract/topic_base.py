@@ -10,7 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
+from operator import le
+from typing import NamedTuple
 
 from foia_desk.extract.matcher import CaseFree
 from foia_desk.extract.model import DateFinding
@@ -39,7 +41,7 @@ VERBS = frozenset([
 _GAP = r"[ \t]+"
 PROGRAM = CaseFree("(?P<noun>" + word_start("program", "programme", "initiative", "pilot")
                    + r")s?\b")
-TASK_FORCE = re.compile(r"\btask[ \t-]+force\b", re.IGNORECASE)
+TASK_FORCE = CaseFree(word_start(r"task[ \t-]+force") + r"\b")
 OPERATION_NAME = re.compile(r"\bOperation[ \t]+(?P<name>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})")
 EVENT = re.compile("(?P<noun>" + word_start(
     "raids?", "sweeps?", "busts?", "operations?", "surges?", "blitz", "seizures?", "shootings?",
@@ -140,6 +142,18 @@ class Candidate:
     place: str = ""  # an event's place as written ("Colorado Springs")
 
 
+class Repeat(NamedTuple):
+    """A topic a finder found again: its key is one ``find_topics`` has already.
+
+    ``find_topics`` keeps the first topic's description and only adds the new sentence,
+    its dates and ``agencies``, so a finder returns just these for a repeat instead of
+    writing a description (and building a ``Candidate``) that would be dropped.
+    """
+
+    key: str
+    agencies: list[str]
+
+
 # Initials such as "U.S." end in a full stop without ending the phrase.
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
@@ -173,18 +187,26 @@ def actors_in(actors: list[Actor], start: int, end: int) -> list[Actor]:
     return [a for a in actors[lo:hi] if a.end <= end]
 
 
-def actors_by_sentence(actors: list[Actor], sentences: list[tuple[int, int]]
-                       ) -> tuple[list[list[Actor]], list[bool]]:
+def in_order(sentences: list[tuple[int, int]]) -> bool:
+    """Whether the spans are in order without overlaps (each ends before the next starts)."""
+    bounds = list(chain.from_iterable(sentences))
+    return all(map(le, bounds, islice(bounds, 1, None)))
+
+
+def actors_by_sentence(actors: list[Actor], sentences: list[tuple[int, int]],
+                       ordered: bool | None = None) -> tuple[list[list[Actor]], list[bool]]:
     """``actors_in`` of every sentence, and whether it names an agency (``agency_id``).
 
     Most sentences are looked at (for cue words, or as the sentence before one), so one walk
     through both lists beats a bisection per sentence. The walk needs ``actors`` sorted by
     start and the sentences in order without overlaps (as ``sentence_spans`` gives them);
-    otherwise ``actors_in`` is asked sentence by sentence.
+    otherwise ``actors_in`` is asked sentence by sentence. ``ordered`` is
+    ``in_order(sentences)`` if the caller has it already.
     """
     starts = [actor.start for actor in actors]
-    bounds = list(chain.from_iterable(sentences))
-    if starts != sorted(starts) or bounds != sorted(bounds):
+    if ordered is None:
+        ordered = in_order(sentences)
+    if not ordered or not all(map(le, starts, islice(starts, 1, None))):
         grouped = [actors_in(actors, start, end) for start, end in sentences]
         return grouped, [any(actor.agency_id for actor in group) for group in grouped]
     grouped = [[] for _ in sentences]

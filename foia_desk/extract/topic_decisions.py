@@ -12,20 +12,22 @@ with the object cut at the first natural boundary (punctuation, a date, "by", "a
 "because", a clause word). A sentence an earlier topic already covers for the same agency
 adds nothing.
 
-All verbs are found with one scan of the text lower-cased once; only sentences with a verb
-are looked at further.
+All verbs are found with one scan of the text lower-cased once (an Aho-Corasick pass over
+its ASCII copy, see ``_verb_hits``); only sentences with a verb are looked at further.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+from foia_desk.extract.literal import LiteralSet
 from foia_desk.extract.matcher import literal_trie
 from foia_desk.extract.model import DateFinding
 from foia_desk.extract.topic_base import STOP, VERBS, Actor, Candidate, dates_in
+from foia_desk.extract.topic_guard import ascii_copy
 
 # Words allowed between the subject and the verb ("the FBI has quietly halted").
 _BETWEEN = re.compile(r"\)?(?:[ \t]*\([A-Za-z.&]{2,12}\))?"
@@ -74,14 +76,56 @@ def _vocabulary() -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
     return verbs, not_objects, scan
 
 
+@cache
+def _verb_literals() -> LiteralSet | None:
+    """" verb" for every verb, for the Aho-Corasick scan (None: a verb is not plain ASCII).
+
+    The regex ``scan`` finds, left to right without overlaps, a space and a verb not
+    followed by a word character. Leftmost-longest literal matches of " verb", each kept
+    if no word character follows, are the same when every verb is ASCII letters only: at
+    one place a shorter verb is then a prefix of a longer one and so followed by a letter
+    (if the longest fails the test, all do), and a space, where a match starts, is never
+    inside another match.
+    """
+    verbs = _vocabulary()[0]
+    if not verbs or not all(verb.isascii() and verb.isalpha() for verb in verbs):
+        return None
+    return LiteralSet(" " + verb for verb in sorted(verbs))
+
+
+_WORDISH = re.compile(r"[\w'’-]")  # what may not follow a verb (the scan's look-ahead)
+
+
+def _verb_hits(lowered: str, plain: str | None, scan: re.Pattern[str]
+               ) -> Iterator[tuple[int, int, str]]:
+    """(start, end, verb) of each ``scan`` match in ``lowered``: " verb" and its offsets.
+
+    ``plain`` is ``lowered`` with every non-ASCII character read as "?" (``topic_guard``'s
+    ASCII copy), which ``LiteralSet`` searches fastest; the verbs are ASCII, so its matches
+    are those in ``lowered``, whose next character is then tested as the scan would.
+    """
+    literals = _verb_literals()
+    if literals is None or plain is None or len(plain) != len(lowered):
+        for match in scan.finditer(lowered):
+            yield match.start(), match.end(), match.group()[1:]
+        return
+    strings = literals.strings
+    wordish = _WORDISH.match
+    for number, start, end in literals.find(plain):
+        if wordish(lowered, end) is None:
+            yield start, end, strings[number][1:]
+
+
 def find_decisions(text: str, sentences: list[tuple[int, int]],
                    actors_of: Callable[[int], list[Actor]], dates: list[DateFinding],
-                   earlier: Iterable[Candidate], lowered: str | None = None) -> list[Candidate]:
+                   earlier: Iterable[Candidate], lowered: str | None = None,
+                   plain: str | None = None) -> list[Candidate]:
     """Decision topics from ``text`` (the normalised reading with line breaks as spaces).
 
     ``actors_of(index)`` gives the actors of sentence ``index``; ``earlier`` are the topics
     already found, so a sentence they cover for the same agency is not described twice.
-    ``lowered`` is ``text.lower()`` if the caller has it already.
+    ``lowered`` is ``text.lower()`` if the caller has it already, ``plain`` its ASCII copy
+    (``topic_guard.ascii_copy``).
     """
     verbs, not_objects, scan = _vocabulary()
     if lowered is None:
@@ -91,10 +135,12 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
     covered: set[tuple[tuple[int, int], str]] | None = None  # built when first needed
     starts = [s for s, _ in sentences]
     found: dict[str, Candidate] = {}
-    for match in scan.finditer(lowered):
-        verb_at = match.start() + 1
+    if plain is None:
+        plain = ascii_copy(lowered)
+    for verb_start, verb_end, verb in _verb_hits(lowered, plain, scan):
+        verb_at = verb_start + 1
         index = bisect.bisect_right(starts, verb_at) - 1
-        if index < 0 or match.end() > sentences[index][1]:
+        if index < 0 or verb_end > sentences[index][1]:
             continue
         s_start, s_end = sentences[index]
         agencies = [a for a in actors_of(index) if a.end <= verb_at]
@@ -107,8 +153,7 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
         if len(agencies) > 1 and agencies[-2].agency_id and agencies[-2].kind == "agency" \
                 and _AND.fullmatch(text, agencies[-2].end, subject.start):
             subjects.insert(0, agencies[-2])  # "The EPA and the Department of Energy paused"
-        base, thing = _phrase(verbs[match.group()[1:]], text, match.end(), s_end, dates,
-                              not_objects)
+        base, thing = _phrase(verbs[verb], text, verb_end, s_end, dates, not_objects)
         if not thing:
             continue
         span = (s_start, s_end)

@@ -7,13 +7,19 @@ clipped only when the text after it can start one of TAIL_WORDS; whether a bare 
 an author is settled before its sender is looked for (most have none and are dropped);
 SEND and RECEIVED run only when one of their literal verbs is in the text they search; the
 following sentences are tested for a reply in place (``Following.mentions``); the earlier
-agencies a policy may belong to are gathered only when its owner is looked for there.
+agencies a policy may belong to are gathered only when its owner is looked for there. Each
+finder works out a topic's key first: when an earlier sentence gave that key (``known``),
+``find_topics`` keeps the first description, so the finder returns a ``Repeat`` (key and
+agencies) without writing one; a communication's tail is clipped only once its noun is
+kept or the author test needs it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
+from foia_desk.extract.matcher import CaseFree
 from foia_desk.extract.topic_base import (
     ACCESS,
     COMMUNICATION,
@@ -28,6 +34,7 @@ from foia_desk.extract.topic_base import (
     VERBS,
     Actor,
     Candidate,
+    Repeat,
     actor_after,
     actor_before,
     agencies_only,
@@ -63,6 +70,17 @@ def _may_send(sentence: str) -> bool:
         "signed" in sentence or "circulated" in sentence or "drafted" in sentence
 
 
+def _is_repeat(key: str, known: Container[str]) -> bool:
+    """Whether a topic keyed ``key`` only adds evidence to one found in an earlier sentence.
+
+    ``find_topics`` then merges its sentence, dates and agencies into that topic and drops
+    the rest, so its description need not be written. (A key ending in ":*" is redirected
+    to another topic first, so it is never treated as a repeat.)
+    """
+    return key in known and not key.endswith(":*")
+
+
+
 def scan_form(sentence: str) -> tuple[str, bool]:
     """What a ``CaseFree`` pattern scans for ``sentence``: (text, whether it is folded).
 
@@ -83,61 +101,73 @@ def _group(sentence: str, match: re.Match[str], name: str) -> str:
 
 
 def communications(sentence: str, offset: int, here: list[Actor], context: list[Actor],
-                    following: Following) -> list[Candidate]:
-    out = []
+                    following: Following, known: Container[str] = ()
+                    ) -> list[Candidate | Repeat]:
+    """Emails, letters, memos, reports... an agency wrote or received ("Copies of the ...").
+
+    A topic whose key is in ``known`` (found in an earlier sentence) keeps its first
+    description, so a repeat gets none written (a ``Repeat``). What a match may not
+    need is computed when first needed: the tail (most bare nouns without an author are
+    dropped before it matters), the sentence's agencies and whether it says "received".
+    """
+    out: list[Candidate | Repeat] = []
     scanned, folded = scan_form(sentence)
+    agencies: list[Actor] | None = None
+    receives: bool | None = None
     for match in (COMMUNICATION.folded if folded else COMMUNICATION.ignorecase).finditer(scanned):
         noun = " ".join(_group(sentence, match, "noun").split())
-        rest = sentence[match.end():]
-        # The clipped tail is kept only if it starts with one of TAIL_WORDS. It starts where
-        # ``rest`` does once blanks and the characters ``clip`` strips are skipped, so when
-        # (ASCII) text there starts with none of them, the tail is "" without clipping.
-        head_at = _TAIL_START.match(rest).end()
-        head = rest[head_at:head_at + _TAIL_HEAD]
-        if head.isascii() and not head.lower().startswith(TAIL_WORDS):
-            tail = ""
-        else:
-            tail = clip(rest.split(None, 14), 14)  # clip reads 14 words
-            if DATE_TAIL.match(tail):
-                tail = ""
-            if tail and not tail.lower().startswith(TAIL_WORDS):
-                tail = ""
-        # Whether a bare noun has an author goes first: most that have none are dropped, and
-        # the sender and the modifiers are looked for only in what is kept. (The author
-        # test may set an empty tail to "by ...": the sender tests read its first word only
-        # for "from", so they decide the same.)
+        noun_key = noun.lower()
+        start, end = match.span()
+        tail: str | None = None
         claim = ""
-        if noun.lower() in NEEDS_AUTHOR:
+        if noun_key in NEEDS_AUTHOR:
             # A bare "report" or "review" is a record only when someone's: "the SEC's
             # complaint", "a report by the inspector general", "the OIG said in a report".
-            author = actor_before(here, offset + match.start("noun"), 3) or \
-                (actor_after(here, offset + match.end(), 12) if tail.lower().startswith(
-                    ("by", "from")) else None)
+            # (An author named after it counts only if the tail starts with "by"/"from".)
+            author = actor_before(here, offset + match.start("noun"), 3)
             if author is None:
-                speaker = actor_before(agencies_only(here), offset + match.start(), 40)
+                named_after = actor_after(here, offset + end, 12)
+                if named_after is not None:
+                    tail = _tail(sentence, end)
+                    if tail.lower().startswith(("by", "from")):
+                        author = named_after
+            if author is None:
+                if agencies is None:
+                    agencies = agencies_only(here)
+                speaker = actor_before(agencies, offset + match.start(), 40)
+                # (Without a speaker the gap is "", which SAID_IN never matches.)
                 gap = sentence[speaker.end - offset:match.start()] if speaker else ""
-                said = SAID_IN.match(gap)
+                said = SAID_IN.match(gap) if speaker else None
                 if speaker and said and re.search(r"\b(?:in|on)\b", gap):
                     author = speaker
                     claim = clip(sentence[:speaker.start - offset].rstrip(" ,").split(), 30,
                                  stop_at_verbs=False)
                 elif speaker and said:
                     author = speaker
+                    if tail is None:
+                        tail = _tail(sentence, end)
                     tail = tail or f"by {author.label}"
-                    claim = re.sub(r"[ ,]+(?:the|a|an)$", "", claim, flags=re.IGNORECASE)
-                    if not tail:
-                        tail = f"by {author.label}"
-            if author is None and _may_receive(sentence) and RECEIVED.search(sentence):
-                author = next(iter(agencies_only(here)), None)  # "received an ICE detainer"
+            if author is None:
+                if receives is None:
+                    receives = _may_receive(sentence) and RECEIVED.search(sentence) is not None
+                if receives:
+                    if agencies is None:
+                        agencies = agencies_only(here)
+                    author = next(iter(agencies), None)  # "received an ICE detainer"
             if author is None or not author.agency_id:
                 continue
-        mods = [m for m in _group(sentence, match, "mods").split() if m.lower() not in STOP
-                and m.lower() not in VERBS]
+        if tail is None:
+            tail = _tail(sentence, end)
+        mods_text = _group(sentence, match, "mods")
+        mods = [m for m in mods_text.split() if m.lower() not in STOP
+                and m.lower() not in VERBS] if mods_text else []
         sender = ""
+        # (The first word of the tail is "from" exactly when it is "from" or starts
+        # "from ": clip joins its words with single spaces.)
+        from_tail = tail == "from" or tail.startswith("from ")
         # (SEND must end before the match: its verb is then in the text before it.)
-        before = sentence[:match.start()]
-        send = SEND.search(sentence, 0, match.start()) if _may_send(before) else None
-        if send and "from" not in tail.split()[:1]:
+        send = SEND.search(sentence, 0, start) if _may_send(sentence[:start]) else None
+        if send and not from_tail:
             who = send.group("who").split()[-1]
             who_end = offset + send.end("who")
             named = next((a for a in here if a.start < who_end <= a.end), None)
@@ -151,54 +181,72 @@ def communications(sentence: str, offset: int, here: list[Actor], context: list[
                 who = ref.label if ref else ""
             if who and who.lower() not in STOP:
                 sender = f" from {who}"
-        if not sender and "from" not in tail.split()[:1]:
+        if not sender and not from_tail:
             subject = next((a for a in here if a.start - offset < 12), None)
-            if subject and subject.end - offset < match.start() and \
-                    _ASKED.match(sentence[subject.end - offset:]):
+            if subject and subject.end - offset < start and \
+                    _ASKED.match(sentence, subject.end - offset):
                 sender = f" from {subject.label}"
-        det = _group(sentence, match, "det").lower()
-        if not mods and not sender and not tail and det in ("the", "that", "this"):
-            # "the memo" after "an internal memo": evidence for the earlier topic.
-            out.append(Candidate(f"communication:{noun.lower().rstrip('s')}:*",
-                                 "communication", f"Copies of the {noun}", ids_of(here), [],
-                                 confidence=0.5))
+        if not mods and not sender and not tail:
+            if _group(sentence, match, "det").lower() in ("the", "that", "this"):
+                # "the memo" after "an internal memo": evidence for the earlier topic.
+                out.append(Candidate(f"communication:{noun_key.rstrip('s')}:*",
+                                     "communication", f"Copies of the {noun}", ids_of(here),
+                                     [], confidence=0.5))
+                continue
+            if noun_key not in NEEDS_AUTHOR:
+                continue  # a bare "a letter": nothing a request could describe
+        key = f"communication:{noun_key.rstrip('s')}:{' '.join(mods).lower()}:{sender}"
+        if _is_repeat(key, known):
+            out.append(Repeat(key, ids_of(here)))
             continue
-        if not mods and not sender and not tail and noun.lower() not in NEEDS_AUTHOR:
-            continue  # a bare "a letter": nothing a request could describe
         phrase = " ".join([*mods, noun])
         text = f"Copies of the {phrase}{sender}"
         if tail:
             text += f" {tail}"
         if claim:
             text += f", which found that {claim[:1].lower() + claim[1:]}"
-        elif noun.lower().rstrip("s") in ("report", "audit", "review", "assessment") and \
-                (finding := FINDING.match(sentence[match.end():])):
+        elif noun_key.rstrip("s") in ("report", "audit", "review", "assessment") and \
+                (finding := FINDING.match(sentence[end:])):
             text += ", which found that " + clip(finding.group("what").split(), 18,
                                                   stop_at_verbs=False)
         if following.mentions(REPLY_CUES):
             text += ", and any reply"
-        ids = ids_of(here)
-        key = f"communication:{noun.lower().rstrip('s')}:{' '.join(mods).lower()}:{sender}"
-        out.append(Candidate(key, "communication", text, ids, [], confidence=0.65))
+        out.append(Candidate(key, "communication", text, ids_of(here), [], confidence=0.65))
     return out
 
 
-def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
+def _tail(sentence: str, end: int) -> str:
+    """What follows a communication's noun, kept if it starts with one of TAIL_WORDS.
+
+    The clipped tail is kept only if it starts with one of TAIL_WORDS. It starts where
+    the rest of the sentence does once blanks and the characters ``clip`` strips are
+    skipped, so when (ASCII) text there starts with none of them, the tail is "" without
+    clipping.
+    """
+    head_at = _TAIL_START.match(sentence, end).end()
+    head = sentence[head_at:head_at + _TAIL_HEAD]
+    if head.isascii() and not head.lower().startswith(TAIL_WORDS):
+        return ""
+    tail = clip(sentence[end:].split(None, 14), 14)  # clip reads 14 words
+    if DATE_TAIL.match(tail):
+        return ""
+    if tail and not tail.lower().startswith(TAIL_WORDS):
+        return ""
+    return tail
+
+
+def data_requests(sentence: str, offset: int, here: list[Actor], known: Container[str] = ()
+                  ) -> list[Candidate | Repeat]:
+    """Data one agency asked another for, or shared: who asked whom for what.
+
+    The key (holder and requester) is settled before the kinds of data are gathered: a
+    topic found again (``known``, see ``_is_repeat``) needs them only to know whether there
+    are any, which one search tells.
+    """
     scanned, folded = scan_form(sentence)
     if not (ACCESS.folded if folded else ACCESS.ignorecase).search(scanned):
         return []
     here = agencies_only(here)
-    kinds = []
-    for match in (DATA_TYPES.folded if folded else DATA_TYPES.ignorecase).finditer(scanned):
-        phrase = " ".join(sentence[match.start():match.end()].split())
-        if phrase.lower() not in (k.lower() for k in kinds):
-            kinds.append(phrase)
-    # Cheap exact tests first: a pattern needing a literal word cannot match without it.
-    about = ACCESS_ABOUT.search(sentence) if "access" in sentence else None
-    if about:
-        subject = clip(about.group("about").split(), 10, stop_at_verbs=False)
-        if subject:
-            kinds.append(f"information on {subject}")
     # The holder: the agency named (at most 2 characters) before the first data word that
     # has one. DATA matches whole words, which never overlap, so its matches are simply
     # the places where it matches: only those just after an agency need trying.
@@ -225,11 +273,26 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
                       and a is not giver), None)
         if giver and giver.agency_id and taker:
             holder, requester = giver, taker
-    if not kinds and holder is None:
-        return []
     if requester is None:
         requester = next((a for a in here if a is not holder and a.label != (
             holder.label if holder else None)), None)
+    who = (requester.agency_id or requester.label) if requester else ""
+    key = f"data:{holder.agency_id if holder else ''}:{who}"
+    types = (DATA_TYPES.folded if folded else DATA_TYPES.ignorecase)
+    if _is_repeat(key, known):
+        if holder is None and types.search(scanned) is None and not _about(sentence):
+            return []  # no kinds of data named and no holder: no topic
+        return [Repeat(key, ids_of(here))]
+    kinds = []
+    for match in types.finditer(scanned):
+        phrase = " ".join(sentence[match.start():match.end()].split())
+        if phrase.lower() not in (k.lower() for k in kinds):
+            kinds.append(phrase)
+    subject = _about(sentence)
+    if subject:
+        kinds.append(f"information on {subject}")
+    if not kinds and holder is None:
+        return []
     text = "Records of requests"
     if requester:
         text += f" by {requester.label}"
@@ -241,9 +304,14 @@ def data_requests(sentence: str, offset: int, here: list[Actor]) -> list[Candida
     if source:
         text += f" obtained from {source.group('src')}"
     text += ", and of what was shared"
-    who = (requester.agency_id or requester.label) if requester else ""
-    key = f"data:{holder.agency_id if holder else ''}:{who}"
     return [Candidate(key, "data", text, ids_of(here), [], confidence=0.6)]
+
+
+def _about(sentence: str) -> str:
+    """What "access to data on ..." names ("" if nothing)."""
+    # Cheap exact tests first: a pattern needing a literal word cannot match without it.
+    about = ACCESS_ABOUT.search(sentence) if "access" in sentence else None
+    return clip(about.group("about").split(), 10, stop_at_verbs=False) if about else ""
 
 
 SAID_IN = re.compile(r"^(?:'s?)?[ \t]+(?:(?:said|says|wrote|found|concluded|reported|announced|"
@@ -264,7 +332,8 @@ POLICY_CONTENT = re.compile(r"\b(?:requir\w*|allow\w*|bar(?:s|red|ring)?|limit\w
                             r"govern\w*|permit\w*|restrict\w*|delays?|exempts?|sets|lowers|"
                             r"raises|rescinds|repeals|revises|expands|ends|on|for|about|"
                             r"regarding)\b")
-WROTE_TO = re.compile(r"\b(?:wrote|sent[ \t]+a[ \t]+letter)[ \t]+to[ \t]+(?P<to>[^,.;]{3,80}?)"
+WROTE_TO = re.compile(word_start("wrote", r"sent[ \t]+a[ \t]+letter") +
+                      r"[ \t]+to[ \t]+(?P<to>[^,.;]{3,80}?)"
                       r"(?:[ \t]+(?:on|in|last|this)[ \t]+[^,.;]{1,20}?)?"
                       r"(?:,?[ \t]+(?P<verb>asking|demanding|requesting|urging|seeking)"
                       r"(?:[ \t]+(?:for|that))?[ \t]+(?P<what>[^.;]{3,200}))?(?=[.;]|$)")
@@ -306,8 +375,11 @@ LEGAL_PROCESS = re.compile(
     r"reverse[ \t]+keyword|administrative|grand[ \t]+jury)[ \t]+)?"
     r"(?P<noun>warrants?|subpoenas?|court[ \t]+orders?|national[ \t]+security[ \t]+letters?|"
     r"summons(?:es)?)\b", re.IGNORECASE)
-PROCESS_VERB = re.compile(r"\b(?:obtain\w*|sought|seek\w*|serv(?:ed|es|ing)|issu\w*|"
-                          r"us(?:ed|es|ing)|appl(?:y|ied|ies)|got)\b", re.IGNORECASE)
+# (CaseFree: an IGNORECASE pattern starting with letters is tried at every position; over
+# the lower-cased ASCII sentence the lower-case form skips to its first letters.)
+PROCESS_VERB = CaseFree(word_start(r"obtain\w*", "sought", r"seek\w*", "serv(?:ed|es|ing)",
+                                   r"issu\w*", "us(?:ed|es|ing)", "appl(?:y|ied|ies)", "got")
+                        + r"\b")
 SHARE = re.compile(word_start("share[sd]?", "sharing", r"provid\w*", "give[sn]?", "gave",
                               r"hand(?:s|ed)?[ \t]+over", r"turn(?:s|ed)?[ \t]+over",
                               "sell(?:s|ing)?", "sold") + r"\b")
@@ -358,21 +430,23 @@ def _generic_owner(generic: re.Match[str], earlier: list[Actor]) -> Actor | None
     return earlier[-1] if earlier else None
 
 
-def policies(sentence: str, offset: int, here: list[Actor], actors: list[Actor]
-             ) -> list[Candidate]:
+def policies(sentence: str, offset: int, here: list[Actor], actors: list[Actor],
+             known: Container[str] = ()) -> list[Candidate | Repeat]:
     """Policies and agreements an agency holds; ``actors`` are all the text's actors.
 
     An owner named only earlier in the text ("the bureau's new policy") is rare, so the
-    agencies named before the sentence are gathered only when one is looked for.
+    agencies named before the sentence are gathered only when one is looked for. The key
+    needs only the owner and the noun: a topic found again (``known``, see ``_is_repeat``)
+    gets no description written.
     """
     out = []
     here = agencies_only(here)
-    known: list[list[Actor]] = []
+    gathered: list[list[Actor]] = []
 
     def context() -> list[Actor]:
-        if not known:
-            known.append(agencies_only(earlier_actors(actors, offset)))
-        return known[0]
+        if not gathered:
+            gathered.append(agencies_only(earlier_actors(actors, offset)))
+        return gathered[0]
 
     for match in POLICY.finditer(sentence):
         position = offset + match.start()
@@ -397,6 +471,10 @@ def policies(sentence: str, offset: int, here: list[Actor], actors: list[Actor]
         if owner is None or owner.agency_id is None:
             continue
         noun = " ".join(match.group("noun").split())
+        key = f"policy:{owner.agency_id}:{noun.lower().rstrip('s')}"
+        if _is_repeat(key, known):
+            out.append(Repeat(key, [owner.agency_id, *ids_of(here)]))
+            continue
         between = sentence[anchor:match.start()] if anchor is not None else ""
         between = _DETERMINER.split(between)[-1]
         mods = [w for w in _WORD.findall(between)
@@ -424,7 +502,7 @@ def policies(sentence: str, offset: int, here: list[Actor], actors: list[Actor]
             what = clip(rest[content.start():].split(), 14, stop_at_verbs=False)
             if len(what.split()) >= 3:
                 text += joiner + what
-        out.append(Candidate(f"policy:{owner.agency_id}:{noun.lower().rstrip('s')}", "policy",
+        out.append(Candidate(key, "policy",
                              f"Records of the {text}, with the current version and any drafts",
                              [owner.agency_id, *ids_of(here)], [], confidence=0.55))
     return out

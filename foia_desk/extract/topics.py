@@ -8,17 +8,23 @@ edit, with the agencies involved, the evidence sentences and a date range. Descr
 written from the normalised reading (spinner words read back); the evidence spans are
 mapped to the original text by the caller.
 
-Speed (a long text has thousands of sentences): the text is lower-cased once for the cue
-words (``topic_guard``: one Aho-Corasick pass, not a regex per sentence) and the decision
-verbs; the actors of every sentence come from one walk through actors and sentences; a
-sentence is searched for numbers only if it names an agency, as only then can a figure
-become a topic; dates are looked up by bisection on offsets taken once.
+Speed (a long text has thousands of sentences): the text is lower-cased once, and its ASCII
+copy (``topic_guard.ascii_copy``) searched by Aho-Corasick for the cue words and the
+decision verbs; the cue words are placed in sentences by bisection, and each sentence gets
+its finder kinds as bits (``cue_bits``); the actors of every sentence come from one walk
+through actors and sentences; a sentence is searched for numbers only if it names an
+agency, as only then can a figure become a topic; a sentence naming no known place (and no
+"Operation") is not searched for events (``_place_test``); dates are looked up by
+bisection on offsets taken once. A topic found again only adds its sentence, dates and
+agencies to the first one, so the finders give a ``Repeat`` (key and agencies) instead of
+writing a description when its key is already known (``found``, never text).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from datetime import date
 
 from foia_desk.extract.model import DateFinding
@@ -34,6 +40,7 @@ from foia_desk.extract.topic_base import (
     VERB_NOUN,
     Actor,
     Candidate,
+    Repeat,
     actor_before,
     actors_by_sentence,
     actors_in,
@@ -41,17 +48,32 @@ from foia_desk.extract.topic_base import (
     clip,
     dates_in,
     ids_of,
+    in_order,
 )
 from foia_desk.extract.topic_decisions import find_decisions
 from foia_desk.extract.topic_events import gather_event_agencies
-from foia_desk.extract.topic_guard import Following, sentence_cues
+from foia_desk.extract.topic_guard import (
+    KIND_BIT,
+    Following,
+    ascii_copy,
+    cue_bits,
+    noun_may_stand,
+)
 from foia_desk.extract.topic_records import (
     communications,
     data_requests,
     legal_process,
     letters_written,
     policies,
+    scan_form,
 )
+
+# The finder kinds a sentence asks for, as ``cue_bits`` gives them.
+_PROGRAM, _TASK_FORCE, _OPERATION = KIND_BIT["program"], KIND_BIT["task_force"], \
+    KIND_BIT["operation"]
+_COMMUNICATION, _LETTER = KIND_BIT["communication"], KIND_BIT["letter"]
+_DATA, _PROCESS, _POLICY = KIND_BIT["data"], KIND_BIT["process"], KIND_BIT["policy"]
+_STATISTIC = KIND_BIT["statistic"]
 
 
 def find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor],
@@ -68,7 +90,8 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
     found: dict[str, Candidate] = {}
     merged: dict[str, tuple[set, set, set]] = {}
     # actors_in() of each sentence, and which sentences name an agency.
-    grouped, with_agency = actors_by_sentence(actors, sentences)
+    ordered = in_order(sentences)
+    grouped, with_agency = actors_by_sentence(actors, sentences, ordered)
     actors_of = grouped.__getitem__
     date_starts = [found_date.start for found_date in dates]  # dates are sorted by start
 
@@ -82,68 +105,99 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
     flat = text.replace("\r", " ").replace("\n", " ")
     lowered = flat.lower()
     in_place = lowered if len(lowered) == len(text) else None  # else offsets would shift
+    # (Its ASCII copy, for the Aho-Corasick scans of cue words and decision verbs.)
+    plain = ascii_copy(lowered)
+    named_place = _place_test(places) if in_place is not None else None
     # Only a sentence naming an agency can make a statistic topic (_statistics), so only
     # those are searched for numbers.
-    for index, wanted in sentence_cues(text, sentences, lowered, with_agency):
-        s_start, s_end = sentences[index]
+    for index, wanted in cue_bits(text, sentences, lowered, with_agency, plain, ordered):
         here = grouped[index]
         if not here and (index == 0 or not grouped[index - 1]):
             continue  # nobody named here or just before: no record anyone could be asked for
+        span = sentences[index]
+        s_start, s_end = span
         sentence = flat[s_start:s_end]
-        # What only some finders read is looked up only for them.
-        here_dates = dates_here(s_start, s_end) if "operation" in wanted else []
-        if "communication" in wanted or "letter" in wanted:
+        # What only some finders read is looked up only for them. The finders run in
+        # GUARD_ORDER (the order their topics are listed in).
+        found_here: list[Candidate | Repeat] = []
+        if wanted & _PROGRAM:
+            found_here += _programs(sentence, s_start, here)
+        if wanted & _TASK_FORCE:
+            found_here += _task_forces(sentence, s_start, here)
+        if wanted & _OPERATION:
+            here_dates = dates_here(s_start, s_end)
+            if named_place is None or "Operation" in sentence or \
+                    named_place(lowered, s_start, s_end):
+                found_here += _operations(sentence, s_start, here, here_dates, places)
+        # (Without NOUN_AT no communication noun stands where COMMUNICATION needs one.)
+        if wanted & _LETTER or (wanted & _COMMUNICATION and noun_may_stand(sentence, wanted)):
             # The actors of the two sentences before.
             context = grouped[index - 2] + grouped[index - 1] if index > 1 else \
                 list(grouped[0]) if index else []
             # (Only these two finders read ``context`` and ``following``.)
             following = Following(text, sentences, index, in_place)
-        found_here: list[Candidate] = []
-        for kind in wanted:
-            if kind == "program":
-                found_here += _programs(sentence, s_start, here)
-            elif kind == "task_force":
-                found_here += _task_forces(sentence, s_start, here)
-            elif kind == "operation":
-                found_here += _operations(sentence, s_start, here, here_dates, places)
-            elif kind == "communication":
-                found_here += communications(sentence, s_start, here, context, following)
-            elif kind == "letter":
+            if wanted & _COMMUNICATION and noun_may_stand(sentence, wanted):
+                found_here += communications(sentence, s_start, here, context, following, found)
+            if wanted & _LETTER:
                 found_here += letters_written(sentence, s_start, here, context, following)
-            elif kind == "data":
-                found_here += data_requests(sentence, s_start, here)
-            elif kind == "process":
-                found_here += legal_process(sentence, s_start, here)
-            elif kind == "policy":
-                found_here += policies(sentence, s_start, here, actors)
-            elif kind == "statistic":
-                found_here += _statistics(sentence, s_start, here)
-        if found_here and "operation" not in wanted:
+        if wanted & _DATA:
+            found_here += data_requests(sentence, s_start, here, found)
+        if wanted & _PROCESS:
+            found_here += legal_process(sentence, s_start, here)
+        if wanted & _POLICY:
+            found_here += policies(sentence, s_start, here, actors, found)
+        if wanted & _STATISTIC:
+            found_here += _statistics(sentence, s_start, here)
+        if not found_here:
+            continue
+        if not wanted & _OPERATION:
             here_dates = dates_here(s_start, s_end)
-        span = sentences[index]
         for cand in found_here:
+            if cand.__class__ is Repeat:
+                # A topic an earlier sentence gave (its key is in ``found``): only this
+                # sentence, its dates and the agencies join it, as below.
+                key, agencies = cand
+                if not agencies and not here and index > 0:
+                    agencies = ids_of(actors_of(index - 1))[-2:]
+                existing = found[key]
+                sents, dated, ids = merged[key]
+                if span not in sents:
+                    sents.add(span)
+                    existing.sentences.append(span)
+                for found_date in here_dates:
+                    if (found_date.start, found_date.end) not in dated:
+                        dated.add((found_date.start, found_date.end))
+                        existing.dates.append(found_date)
+                for agency_id in agencies:
+                    if agency_id not in ids:
+                        ids.add(agency_id)
+                        existing.agencies.append(agency_id)
+                continue
             cand.sentences.append(span)
             cand.dates.extend(here_dates)
             if not cand.agencies and not here and index > 0:
                 # "a cable sent to embassies" right after "the State Department began..."
                 cand.agencies = ids_of(actors_of(index - 1))[-2:]
-            if cand.key.endswith(":*"):
-                earlier = [k for k in found if k.startswith(cand.key[:-1])]
+            key = cand.key
+            if key.endswith(":*"):
+                earlier = [k for k in found if k.startswith(key[:-1])]
                 if not earlier and not cand.agencies:
                     continue
-                cand.key = earlier[-1] if earlier else cand.key
-            existing = found.get(cand.key)
+                key = cand.key = earlier[-1] if earlier else key
+            existing = found.get(key)
             if existing is None:
-                found[cand.key] = cand
-                merged[cand.key] = (set(cand.sentences), {(d.start, d.end) for d in cand.dates},
-                                    set(cand.agencies))
+                found[key] = cand
+                merged[key] = ({span}, {(d.start, d.end) for d in here_dates},
+                               set(cand.agencies))
                 continue
-            sents, dated, ids = merged[cand.key]
-            for span in cand.sentences:
-                if span not in sents:
-                    sents.add(span)
-                    existing.sentences.append(span)
-            for found_date in cand.dates:
+            # A topic found again: its evidence, dates and agencies join the first one's
+            # (its description is not used; the finders return a ``Repeat`` instead when
+            # its key is known before it is written).
+            sents, dated, ids = merged[key]
+            if span not in sents:
+                sents.add(span)
+                existing.sentences.append(span)
+            for found_date in here_dates:
                 if (found_date.start, found_date.end) not in dated:
                     dated.add((found_date.start, found_date.end))
                     existing.dates.append(found_date)
@@ -153,7 +207,8 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                     existing.agencies.append(agency_id)
     _link_event_dates(list(found.values()), text, sentences, dates)
     gather_event_agencies(list(found.values()), text, sentences, actors)
-    decisions = find_decisions(flat, sentences, actors_of, dates, found.values(), lowered)
+    decisions = find_decisions(flat, sentences, actors_of, dates, found.values(), lowered,
+                               plain)
     lede = _lede(text, sentences, actors, dates, _headline(text, sentences))
     # The catch-all request goes last: the specific records come first in a letter.
     return list(found.values()) + decisions + ([lede] if lede else [])
@@ -220,7 +275,10 @@ _PROGRAM_WORD = re.compile(r"[\w'’-]+")
 
 def _programs(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
     out = []
-    for match in PROGRAM.finditer(sentence):
+    # (Only the start of each match is read: the ``CaseFree`` pattern runs as it would
+    # itself, without its wrapper objects; see ``topic_records.scan_form``.)
+    scanned, folded = scan_form(sentence)
+    for match in (PROGRAM.folded if folded else PROGRAM.ignorecase).finditer(scanned):
         words = _PROGRAM_WORD.findall(sentence, 0, match.start())[-6:]
         phrase: list[str] = []
         for position in range(len(words) - 1, -1, -1):
@@ -292,34 +350,69 @@ def _operations(sentence: str, offset: int, here: list[Actor], here_dates: list[
     return out
 
 
+def _place_test(places: list[str]) -> Callable[[str, int, int], re.Match[str] | None] | None:
+    """A search for any of ``places`` in the lowered text (None: some place is not ASCII).
+
+    An event topic needs a known place (``_known_place``): a place written in the
+    sentence whose lower case is one of ``places`` or starts with one and a space. With
+    ASCII ``places`` the lowered sentence then holds that place (lower-casing the text
+    once gave each character its own lower case, the same length), so a sentence holding
+    none, and no "Operation", gives ``_operations`` nothing to find and is not passed to it.
+    """
+    if not all(place.isascii() for place in places):
+        return None
+    return re.compile("|".join(re.escape(place) for place in places)).search
+
+
 def _known_place(place: str, places: list[str]) -> bool:
-    """Whether ``place`` (lower case) is one of ``places`` or starts with one and a space."""
-    return place in places or place.startswith(tuple(p + " " for p in places))
+    """Whether ``place`` (lower case) is one of ``places`` or starts with one and a space.
+
+    (It starts with ``p + " "`` exactly when ``p`` is what comes before one of its spaces,
+    so the part before each space is looked up: no "p " strings are built per call.)
+    """
+    if place in places:
+        return True
+    space = place.find(" ")
+    while space >= 0:
+        if place[:space] in places:
+            return True
+        space = place.find(" ", space + 1)
+    return False
 
 
 def _statistics(sentence: str, offset: int, here: list[Actor]) -> list[Candidate]:
     out: list[Candidate] = []
-    if not agencies_only(here):
+    for actor in here:
+        if actor.agency_id:
+            break
+    else:
         return out  # a figure nobody in government is said to hold
     clauses: list[str] | None = None  # the same for every figure: split once, when needed
     for match in STATISTIC.finditer(sentence):
         if clauses is None:
             clauses = CLAUSE_BREAK.split(sentence)
-        clause = next((c for c in clauses if match.group("num") in c), sentence)
+        number = match.group("num")
+        clause = next((c for c in clauses if number in c), sentence)
         clause = " ".join(clause.split()).strip(" .\"“”")
         words = clause.split()
         if len(words) > 20:
-            at = next((i for i, w in enumerate(words) if match.group("num") in w), 0)
+            at = next((i for i, w in enumerate(words) if number in w), 0)
             clause = " ".join(words[max(0, at - 6):at + 8])
-        if len(clause.split()) < 3:
+            words = clause.split()
+        if len(words) < 3:
             continue
-        out.append(Candidate(f"statistic:{match.group('num')}", "statistic",
+        out.append(Candidate(f"statistic:{number}", "statistic",
                              f"Records underlying the figure cited: {clause}",
                              ids_of(here), [], confidence=0.5))
     return out
 
 
-CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|that|which|while|although)\b")
+# Where a figure's clause ends: r"[,;:]|\b(?:but|that|which|while|although)\b" written so
+# that every alternative starts with a literal (the "\b" before a word checked after its
+# first letter, as in ``topic_skip``): ``re`` then jumps to the characters a break can
+# start with instead of trying every position. The matches are the same.
+CLAUSE_BREAK = re.compile(r",|;|:|b(?<!\w.)ut\b|t(?<!\w.)hat\b|w(?<!\w.)hi(?:ch|le)\b|"
+                          r"a(?<!\w.)lthough\b")
 
 
 def _link_event_dates(cands: list[Candidate], text: str, sentences: list[tuple[int, int]],
