@@ -318,3 +318,22 @@ def test_titles_and_capitalised_informal_references():
     assert "Colorado Secretary of State" in names and "Gov. Jared Polis" in names
     assert found.agency("navy") is None
     assert any("Colorado" in b.route for b in found.non_foia if b.kind == "state_local")
+
+
+def test_findings_do_not_depend_on_whether_the_combined_scan_was_built(monkeypatch):
+    """A short article is scanned in full until the process has built the combined scan
+    (a long article builds it); the findings must be the same either way."""
+    import weakref
+    from pathlib import Path
+
+    from foia_desk.extract import scan
+
+    folder = Path(__file__).parent / "articles"
+    texts = [path.read_text("utf-8") for path in sorted(folder.glob("*/*.txt"))[:8]]
+    assert texts
+    monkeypatch.setattr(scan, "_CACHE", weakref.WeakKeyDictionary())
+    full = [extract(text, date(2025, 6, 3)).to_dict() for text in texts]
+    assert not scan._CACHE  # short texts did not build it
+    extract("The FBI said. " * 9000)  # a long text builds it
+    assert scan._CACHE
+    assert [extract(text, date(2025, 6, 3)).to_dict() for text in texts] == full

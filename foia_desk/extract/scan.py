@@ -149,3 +149,12 @@ def phrase_starts(directory: Directory, agencies: AgencyIndex, bodies: BodyIndex
     if cached is None or cached.agencies is not agencies or cached.bodies is not bodies:
         cached = _CACHE[directory] = PhraseStarts(agencies, bodies)
     return cached
+
+
+def built_phrase_starts(directory: Directory, agencies: AgencyIndex, bodies: BodyIndex
+                        ) -> PhraseStarts | None:
+    """The combined start scan if this process has already built it, else None."""
+    cached = _CACHE.get(directory)
+    if cached is None or cached.agencies is not agencies or cached.bodies is not bodies:
+        return None
+    return cached
