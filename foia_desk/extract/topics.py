@@ -159,19 +159,7 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
                 key, agencies = cand
                 if not agencies and not here and index > 0:
                     agencies = ids_of(actors_of(index - 1))[-2:]
-                existing = found[key]
-                sents, dated, ids = merged[key]
-                if span not in sents:
-                    sents.add(span)
-                    existing.sentences.append(span)
-                for found_date in here_dates:
-                    if (found_date.start, found_date.end) not in dated:
-                        dated.add((found_date.start, found_date.end))
-                        existing.dates.append(found_date)
-                for agency_id in agencies:
-                    if agency_id not in ids:
-                        ids.add(agency_id)
-                        existing.agencies.append(agency_id)
+                _join(found[key], merged[key], span, here_dates, agencies)
                 continue
             cand.sentences.append(span)
             cand.dates.extend(here_dates)
@@ -193,18 +181,7 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
             # A topic found again: its evidence, dates and agencies join the first one's
             # (its description is not used; the finders return a ``Repeat`` instead when
             # its key is known before it is written).
-            sents, dated, ids = merged[key]
-            if span not in sents:
-                sents.add(span)
-                existing.sentences.append(span)
-            for found_date in here_dates:
-                if (found_date.start, found_date.end) not in dated:
-                    dated.add((found_date.start, found_date.end))
-                    existing.dates.append(found_date)
-            for agency_id in cand.agencies:
-                if agency_id not in ids:
-                    ids.add(agency_id)
-                    existing.agencies.append(agency_id)
+            _join(existing, merged[key], span, here_dates, cand.agencies)
     _link_event_dates(list(found.values()), text, sentences, dates)
     gather_event_agencies(list(found.values()), text, sentences, actors)
     decisions = find_decisions(flat, sentences, actors_of, dates, found.values(), lowered,
@@ -212,6 +189,24 @@ def _find_topics(text: str, sentences: list[tuple[int, int]], actors: list[Actor
     lede = _lede(text, sentences, actors, dates, _headline(text, sentences))
     # The catch-all request goes last: the specific records come first in a letter.
     return list(found.values()) + decisions + ([lede] if lede else [])
+
+
+def _join(existing: Candidate, seen: tuple[set, set, set], span: tuple[int, int],
+          dates: list[DateFinding], agencies: list[str]) -> None:
+    """Add a sentence, its dates and agencies to a topic found earlier (each once; ``seen``
+    holds what the topic already has, for quick membership tests)."""
+    sents, dated, ids = seen
+    if span not in sents:
+        sents.add(span)
+        existing.sentences.append(span)
+    for found_date in dates:
+        if (found_date.start, found_date.end) not in dated:
+            dated.add((found_date.start, found_date.end))
+            existing.dates.append(found_date)
+    for agency_id in agencies:
+        if agency_id not in ids:
+            ids.add(agency_id)
+            existing.agencies.append(agency_id)
 
 
 BOILERPLATE = re.compile(r"cookie|subscribe|all rights reserved|sign up|newsletter|"
