@@ -136,3 +136,48 @@ def test_clause_about_something_else_is_not_a_decision_request(sentence: str) ->
 def test_dropping_charges_is_a_decision() -> None:
     assert described("The Justice Department dropped the charges against the two activists.") \
         == ["Records about the DOJ decision to drop the charges against the two activists"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Federal Aviation Administration is reviewing staffing at the Harrisburg tower, "
+     "the agency said.", ["Records about the FAA decision to review staffing at the "
+                          "Harrisburg tower"]),
+    ("Immigration and Customs Enforcement plans to expand detention at county jails.",
+     ["Records about the ICE decision to expand detention at county jails"]),
+    ("The Drug Enforcement Administration will quietly close its Tucson field office.",
+     ["Records about the DEA decision to close its Tucson field office"]),
+    ("The FBI said on Monday it is investigating the shooting at the depot.",
+     ["Records about the FBI decision to investigate the shooting at the depot"]),
+])
+def test_ongoing_and_announced_actions_are_decisions(text: str, expected: list[str]) -> None:
+    assert described(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The FAA review found no fault with the tower crew.",            # "review" is a noun
+    "The DEA will not close its Tucson field office, a spokesman said.",  # negated
+    "The DEA would close its Tucson field office if the budget were cut.",  # might
+    "Officials say the FBI add agents every year.",                     # no "will"
+    "The FAA was reviewing.",                                           # no object
+])
+def test_nouns_negations_and_conditionals_are_not_decisions(text: str) -> None:
+    assert described(text) == []
+
+
+def test_a_headline_restating_a_decision_joins_the_fuller_one() -> None:
+    text = ("VA plans to close rural clinics as watchdog flags wait times\n\n"
+            "The Department of Veterans Affairs will close three rural clinics in northern "
+            "New Mexico by next spring, officials said on Thursday.")
+    found = decisions(text)
+    assert [t["text"].removesuffix(TAIL) for t in found] == [
+        "Records about the VA decision to close three rural clinics in northern New Mexico"]
+    evidence = [m["text"] for m in found[0]["mentions"]]
+    assert evidence[0].startswith("VA plans") and evidence[1].startswith("The Department")
+
+
+def test_a_verb_before_a_policy_noun_is_not_part_of_its_name() -> None:
+    text = ("The VA said it is reviewing contracts with community providers to absorb the "
+            "patients.")
+    policies = [t["text"] for t in extract(text).to_dict()["topics"] if t["kind"] == "policy"]
+    assert policies and all("reviewing" not in p for p in policies)
+    assert policies[0].startswith("Records of the VA contracts with community providers")

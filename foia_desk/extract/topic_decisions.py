@@ -29,16 +29,32 @@ from foia_desk.extract.model import DateFinding
 from foia_desk.extract.topic_base import STOP, VERBS, Actor, Candidate, dates_in
 from foia_desk.extract.topic_guard import ascii_copy
 
-# Words allowed between the subject and the verb ("the FBI has quietly halted").
-_BETWEEN = re.compile(r"\)?(?:[ \t]*\([A-Za-z.&]{2,12}\))?"
-                      r"(?:[ \t]+(?:has|had|also|then|later|again|already|\w+ly))*[ \t]+$")
-_AFTER_SAID = re.compile(r"^\)?(?:[ \t]*\([A-Za-z.&]{2,12}\))?[ \t]+(?:said|says|confirmed|"
-                         r"announced|acknowledged|disclosed|told[ \t]+\w+(?:[ \t]+\w+)?)"
-                         r"(?:[ \t]+(?:on[ \t]+\w+|last[ \t]+\w+|this[ \t]+\w+))?"
-                         r"(?:[ \t]+that)?[ \t]+(?P<ref>it|the[ \t]+(?:agency|department|"
-                         r"bureau|service|administration|office|commission))"
-                         r"(?:[ \t]+(?:has|had|also|then|later|again|already|\w+ly))*[ \t]+$",
-                         re.IGNORECASE)
+# What may stand between the subject and the verb, by the verb's form: a past form ("the
+# FBI has quietly halted"), an -ing form after "is"/"are" ("the FAA is reviewing") or a base
+# form after "will"/"plans to" ("CBP will add", "ICE plans to expand"). "not", "never" and
+# "would" are not allowed: an action the article says was not, or might be, taken is no
+# decision to ask records of.
+_ADVERBS = r"(?:[ \t]+(?:has|had|also|then|later|again|already|now|soon|\w+ly))*"
+_AUXILIARIES = {
+    "past": _ADVERBS,
+    "progressive": _ADVERBS + r"[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been|"
+                              r"had[ \t]+been)" + _ADVERBS,
+    "planned": _ADVERBS + r"[ \t]+(?:will|plans?[ \t]+to|planned[ \t]+to|intends?[ \t]+to|"
+                          r"(?:is|are)[ \t]+(?:planning|set|preparing|moving|poised)[ \t]+to|"
+                          r"(?:has|have)[ \t]+decided[ \t]+to|decided[ \t]+to|"
+                          r"agreed[ \t]+to)" + _ADVERBS,
+}
+_NAME_TAIL = r"\)?(?:[ \t]*\([A-Za-z.&]{2,12}\))?"  # "... Service (USPIS)"
+_SAID = (r"[ \t]+(?:said|says|confirmed|announced|acknowledged|disclosed|"
+         r"told[ \t]+\w+(?:[ \t]+\w+)?)"
+         r"(?:[ \t]+(?:on[ \t]+\w+|last[ \t]+\w+|this[ \t]+\w+))?"
+         r"(?:[ \t]+that)?[ \t]+(?P<ref>it|the[ \t]+(?:agency|department|"
+         r"bureau|service|administration|office|commission))")
+# Per form: the gap right after the agency's name, and "said it ..." after it.
+_BETWEEN = {form: re.compile(_NAME_TAIL + aux + r"[ \t]+$")
+            for form, aux in _AUXILIARIES.items()}
+_AFTER_SAID = {form: re.compile("^" + _NAME_TAIL + _SAID + aux + r"[ \t]+$", re.IGNORECASE)
+               for form, aux in _AUXILIARIES.items()}
 _AND = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
 # A word right before the agency that makes it an object, not the subject ("a suit against
 # the EPA halted ...").
@@ -62,18 +78,27 @@ _MAX_OBJECT_WORDS = 10
 
 
 @cache
-def _vocabulary() -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
-    """(written form -> base form, objects that are no decision, the one verb scan)."""
+def _vocabulary() -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str],
+                           dict[str, frozenset[str]]]:
+    """(written form -> base form, objects that are no decision, the one verb scan, written
+    form -> the verb forms it can be: "past", "progressive", "planned")."""
     from foia_desk.extract.cues import load_cues
 
     cues = load_cues()
     raw = cues.raw.get("decisions", {})
-    verbs = {str(k).lower(): str(v) for k, v in raw.get("verbs", {}).items()}
+    verbs: dict[str, str] = {}
+    forms: dict[str, set[str]] = {}
+    for form, table in (("past", "verbs"), ("progressive", "progressive"),
+                        ("planned", "planned")):
+        for written, base in raw.get(table, {}).items():
+            written = str(written).lower()
+            verbs.setdefault(written, str(base))
+            forms.setdefault(written, set()).add(form)
     not_objects = tuple(w.lower() for w in cues.words("decisions", "not_objects"))
     # A verb follows its subject after a space (line breaks already read as spaces); a
     # pattern starting with a literal lets ``re`` jump from space to space.
     scan = re.compile(" (?:" + literal_trie(sorted(verbs)) + ")(?![\\w'’-])")
-    return verbs, not_objects, scan
+    return verbs, not_objects, scan, {w: frozenset(f) for w, f in forms.items()}
 
 
 @cache
@@ -127,7 +152,7 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
     ``lowered`` is ``text.lower()`` if the caller has it already, ``plain`` its ASCII copy
     (``topic_guard.ascii_copy``).
     """
-    verbs, not_objects, scan = _vocabulary()
+    verbs, not_objects, scan, forms = _vocabulary()
     if lowered is None:
         lowered = text.lower()
     if len(lowered) != len(text):
@@ -146,7 +171,7 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
         agencies = [a for a in actors_of(index) if a.end <= verb_at]
         if not agencies:
             continue
-        subject = _subject(text, lowered, s_start, agencies, verb_at)
+        subject = _subject(text, lowered, s_start, agencies, verb_at, forms[verb])
         if subject is None:
             continue
         subjects = [subject]
@@ -175,17 +200,45 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
         if span not in cand.sentences:
             cand.sentences.append(span)
             cand.dates.extend(dates_in(dates, s_start, s_end))
-    return list(found.values())
+    return _merge_restatements(list(found.values()))
+
+
+def _merge_restatements(found: list[Candidate]) -> list[Candidate]:
+    """Fold a decision into a fuller one by the same agencies with the same verb whose
+    object has all its words: a headline's "VA plans to close rural clinics" and the body's
+    "will close three rural clinics in northern New Mexico" are one request. The fuller one
+    keeps both sentences and their dates."""
+    if len(found) < 2:
+        return found
+    words = {id(c): set(c.key.split(":", 3)[3].split()) for c in found}
+    kept: list[Candidate] = []
+    for cand in found:
+        agencies_verb = cand.key.rsplit(":", 1)[0]
+        fuller = next((other for other in found if other is not cand
+                       and other.key.rsplit(":", 1)[0] == agencies_verb
+                       and words[id(cand)] < words[id(other)]), None)
+        if fuller is None:
+            kept.append(cand)
+            continue
+        for span in cand.sentences:
+            if span not in fuller.sentences:
+                fuller.sentences.append(span)
+        fuller.dates.extend(d for d in cand.dates if d not in fuller.dates)
+    for cand in kept:
+        cand.sentences.sort()
+    return kept
 
 
 def _subject(text: str, lowered: str, s_start: int, agencies: list[Actor],
-             verb_at: int) -> Actor | None:
-    """The agency that is the subject of the verb at ``verb_at``, if any."""
+             verb_at: int, forms: frozenset[str] = frozenset({"past"})) -> Actor | None:
+    """The agency that is the subject of the verb at ``verb_at`` (written in one of
+    ``forms``), if any."""
     nearest = agencies[-1]
     if nearest.kind != "agency" or not nearest.agency_id:
         return None  # the nearest body is a court, a company, an informal reference...
     gap = text[nearest.end:verb_at]
-    if not (_BETWEEN.fullmatch(gap) or _AFTER_SAID.match(gap)):
+    if not any(_BETWEEN[form].fullmatch(gap) or _AFTER_SAID[form].match(gap)
+               for form in forms):
         return None
     before = lowered[max(s_start, nearest.start - 80):nearest.start].split()
     had_article = False

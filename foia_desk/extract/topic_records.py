@@ -430,6 +430,10 @@ def _generic_owner(generic: re.Match[str], earlier: list[Actor]) -> Actor | None
     return earlier[-1] if earlier else None
 
 
+_AUX_ING = re.compile(r"\b(?:is|are|was|were|been|be)[ \t]+(?:\w+ly[ \t]+)?\w+ing\b",
+                     re.IGNORECASE)
+
+
 def policies(sentence: str, offset: int, here: list[Actor], actors: list[Actor],
              known: Container[str] = ()) -> list[Candidate | Repeat]:
     """Policies and agreements an agency holds; ``actors`` are all the text's actors.
@@ -477,6 +481,8 @@ def policies(sentence: str, offset: int, here: list[Actor], actors: list[Actor],
             continue
         between = sentence[anchor:match.start()] if anchor is not None else ""
         between = _DETERMINER.split(between)[-1]
+        # "it is reviewing contracts": a verb, not the name of the contracts.
+        between = _AUX_ING.sub(" ", between)
         mods = [w for w in _WORD.findall(between)
                 if w.lower() not in STOP and w.lower() not in VERBS and not w.isdigit()
                 and w != owner.label and not w.endswith("'s")][-2:]
