@@ -1,16 +1,20 @@
 """Decisions and actions an agency took: "the Forest Service cut seasonal crews".
 
 A sentence yields a decision topic when a named agency is the grammatical subject of one of
-the verbs in ``[decisions.verbs]`` of ``resources/extract_cues.toml`` and an object follows.
-The subject is the agency named right before the verb (allowing "has"/"had", adverbs such as
-"quietly", and an acronym in brackets), or "it"/"the agency" right after an agency named
-earlier in the same sentence ("The FBI said it halted ..."). Negated actions ("did not cut",
-"never approved") do not match: the words between subject and verb must all be allowed ones,
-and a journalist cannot usefully ask for records of a decision the article says was not
-taken. The description is "Records about the <agency> decision to <base verb> <object>",
+the verbs of ``resources/extract_cues.toml`` and an object follows: a past form
+(``[decisions.verbs]``: "cut", "halted"), an -ing form after "is"/"are"/"has been"
+(``[decisions.progressive]``: "is reviewing") or a base form after "will"/"plans to"/
+"decided to" (``[decisions.planned]``: "will close"). The subject is the agency named right
+before the verb (allowing those auxiliaries, "has"/"had", adverbs such as "quietly", and an
+acronym in brackets), or "it"/"the agency" right after an agency named earlier in the same
+sentence ("The FBI said it halted ...", "... said it is reviewing ..."). Negated or
+conditional actions ("did not cut", "never approved", "would close") do not match: the
+words between subject and verb must all be allowed ones, and a journalist cannot usefully
+ask for records of a decision the article says was not taken. The description is
+"Records about the <agency> decision to <base verb> <object>",
 with the object cut at the first natural boundary (punctuation, a date, "by", "after",
 "because", a clause word). A sentence an earlier topic already covers for the same agency
-adds nothing.
+adds nothing, and a decision restated with fewer words (a headline) joins the fuller one.
 
 All verbs are found with one scan of the text lower-cased once (an Aho-Corasick pass over
 its ASCII copy, see ``_verb_hits``); only sentences with a verb are looked at further.
