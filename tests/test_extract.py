@@ -337,3 +337,11 @@ def test_findings_do_not_depend_on_whether_the_combined_scan_was_built(monkeypat
     extract("The FBI said. " * 9000)  # a long text builds it
     assert scan._CACHE
     assert [extract(text, date(2025, 6, 3)).to_dict() for text in texts] == full
+
+
+def test_va_health_and_benefits_administrations_are_components_of_va():
+    found = extract("The Veterans Health Administration said wait times fell, while the VBA "
+                    "blamed a backlog of disability claims.").to_dict()
+    roles = {a["id"]: (a["role"], a["parent"]) for a in found["agencies"]}
+    assert roles["vha"] == ("mentioned", "va") and roles["vba"] == ("mentioned", "va")
+    assert roles["va"][0] == "parent"  # suggested, not claimed as named
