@@ -181,3 +181,19 @@ def test_a_verb_before_a_policy_noun_is_not_part_of_its_name() -> None:
     policies = [t["text"] for t in extract(text).to_dict()["topics"] if t["kind"] == "policy"]
     assert policies and all("reviewing" not in p for p in policies)
     assert policies[0].startswith("Records of the VA contracts with community providers")
+
+
+def test_a_sentence_citing_a_rule_still_gives_its_decision() -> None:
+    text = ("U.S. Customs and Border Protection will add facial recognition cameras to "
+            "departure gates at 14 more airports, even as a watchdog said it kept photographs "
+            "longer than its own rules allow.")
+    assert described(text) == ["Records about the CBP decision to add facial recognition "
+                               "cameras to departure gates at 14 more airports"]
+
+
+def test_what_a_report_found_reads_through_initials() -> None:
+    text = ("A report from the Department of Homeland Security's Office of Inspector General "
+            "found that images of U.S. citizens were kept for weeks.")
+    reports = [t["text"] for t in extract(text).to_dict()["topics"]
+               if t["kind"] == "communication"]
+    assert any("images of U.S. citizens were kept for weeks" in r for r in reports), reports

@@ -62,7 +62,9 @@ COMMUNICATION = CaseFree(
     r"reviews?|assessments?|notices?|filings?|detainers?|declarations?)\b"
     r"(?![ \t-]+(?:carriers?|box(?:es)?|grade|of[ \t]+credit|size|opener|writers?))")
 FINDING = re.compile(r"^[^;]{0,160}?\b(?:found|concluded|showed|shows|finds|says|revealed)"
-                      r"[ \t]+(?:(?:last|this)[ \t]+\w+[ \t]+)?(?:that[ \t]+)?(?P<what>[^.;]+)")
+                      r"[ \t]+(?:(?:last|this)[ \t]+\w+[ \t]+)?(?:that[ \t]+)?"
+                      # up to the sentence's end, reading through initials ("U.S. citizens")
+                      r"(?P<what>(?:(?:[A-Z]\.){2,}|[^.;])+)")
 NEEDS_AUTHOR = frozenset(["detainer", "detainers", "declaration", "declarations",
     "report", "reports", "audit", "audits", "review", "reviews", "assessment", "assessments",
     "notice", "notices", "filing", "filings", "complaint", "complaints",

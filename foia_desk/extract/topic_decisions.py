@@ -162,6 +162,7 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
     if len(lowered) != len(text):
         return []  # a character lower-cased to two would shift offsets; rare, so skip
     covered: set[tuple[tuple[int, int], str]] | None = None  # built when first needed
+    policies: dict[tuple[tuple[int, int], str], list[str]] = {}
     starts = [s for s, _ in sentences]
     found: dict[str, Candidate] = {}
     if plain is None:
@@ -187,10 +188,12 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
             continue
         span = (s_start, s_end)
         if covered is None:
-            covered = {(seen, agency) for cand in earlier for seen in cand.sentences
-                       for agency in cand.agencies}
+            covered, policies = _coverage(earlier)
         if (span, subject.agency_id) in covered:
             continue
+        nouns = policies.get((span, subject.agency_id))
+        if nouns and any(noun in thing.lower() for noun in nouns):
+            continue  # "the IRS revoked the agreement": the agreement's topic says it
         ids = list(dict.fromkeys(str(a.agency_id) for a in subjects))
         labels = " and ".join(dict.fromkeys(a.label for a in subjects))
         key = f"decision:{','.join(ids)}:{base}:{thing.lower()}"
@@ -205,6 +208,31 @@ def find_decisions(text: str, sentences: list[tuple[int, int]],
             cand.sentences.append(span)
             cand.dates.extend(dates_in(dates, s_start, s_end))
     return _merge_restatements(list(found.values()))
+
+
+def _coverage(earlier: Iterable[Candidate]
+              ) -> tuple[set[tuple[tuple[int, int], str]],
+                         dict[tuple[tuple[int, int], str], list[str]]]:
+    """(sentence, agency) pairs an earlier topic covers, and the policy nouns per pair.
+
+    A topic about the action itself (a program, an operation, a communication...) covers
+    its sentence. A policy covers it only when the action is done to that policy ("revoked
+    the agreement"), and a figure cited never does: "CBP will add cameras, though its own
+    rules ..." is a decision and a rule, two records.
+    """
+    covered: set[tuple[tuple[int, int], str]] = set()
+    policies: dict[tuple[tuple[int, int], str], list[str]] = {}
+    for cand in earlier:
+        if cand.kind == "statistic":
+            continue
+        for seen in cand.sentences:
+            for agency in cand.agencies:
+                if cand.kind == "policy":
+                    noun = cand.key.rsplit(":", 1)[-1]  # "policy:<agency>:<noun>"
+                    policies.setdefault((seen, agency), []).append(noun)
+                else:
+                    covered.add((seen, agency))
+    return covered, policies
 
 
 def _merge_restatements(found: list[Candidate]) -> list[Candidate]:
