@@ -6,11 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foia_desk.directory import load_directory
-from foia_desk.extract.bodies_anchors import DenseLiterals
 from foia_desk.extract.bodies_scan import body_scan
 from foia_desk.extract.bodies_states import state_word_before
 from foia_desk.extract.cues import load_cues
-from foia_desk.extract.literal import LiteralSet
+from foia_desk.extract.literal import DenseLiterals, LiteralSet
 from foia_desk.extract.matcher import finditer_at
 from foia_desk.extract.nonfoia import body_index
 from foia_desk.extract.places import _place_matches, place_patterns

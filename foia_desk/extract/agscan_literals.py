@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import compress
 
-from foia_desk.extract.bodies_anchors import DenseLiterals
-from foia_desk.extract.literal import LiteralSet
+from foia_desk.extract.literal import DenseLiterals, LiteralSet
 
 # A WORD_GAP other than a single space starts with a tab or a line break, or with a space
 # followed by another blank (every character of a gap is one of " \t\r\n").

@@ -21,9 +21,8 @@ from datetime import date
 from itertools import repeat
 from operator import attrgetter
 
-import ahocorasick_rs
-
 from foia_desk.extract.dates_resolve import MONTHS, RESOLVERS, WEEKDAYS
+from foia_desk.extract.literal import DenseLiterals
 from foia_desk.extract.matcher import trie_pattern
 from foia_desk.extract.model import DateFinding
 
@@ -85,17 +84,14 @@ _WORD_ANCHOR = re.compile(trie_pattern(ANCHOR_WORDS, guard_class=r"\w") + r"\b")
 # "19" and "20" (every year of the iso and year forms starts so), and "/" (the slashes of
 # "4/27/2025"). Digits are anchored on what the forms need rather than on every number:
 # most numbers in news text ("114 people", "97 percent") start none of them. The pass reads
-# the text as ASCII bytes, "?" for any other character, one byte for one character (so the
-# offsets hold); no literal has "?" or another character outside ASCII, so none can match
-# across a replaced one. These literals cannot overlap one another (a month's second and
-# third letters are lower case), so the non-overlapping matches are all their occurrences.
+# the text as ASCII bytes (``DenseLiterals``). These literals cannot overlap one another (a
+# month's second and third letters are lower case), so the non-overlapping matches are all
+# their occurrences.
 _MONTH_ANCHOR = re.compile(_MONTH.replace("(?P<month>", "(?:"))
 # ("Jan", "Feb"...: the first three letters of _MONTH's names, all written literally.)
 _MONTH_PREFIXES = tuple(dict.fromkeys(
     name[:3] for name in _MONTH[len("(?P<month>"):_MONTH.index(")(?!")].split("|")))
-_TEXT_LITERALS = ahocorasick_rs.BytesAhoCorasick(
-    [prefix.encode("ascii") for prefix in _MONTH_PREFIXES] + [b"19", b"20", b"/"],
-    matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+_TEXT_LITERALS = DenseLiterals([*_MONTH_PREFIXES, "19", "20", "/"])
 _YEAR_LITERALS = (len(_MONTH_PREFIXES), len(_MONTH_PREFIXES) + 1)
 _SLASH_LITERAL = len(_MONTH_PREFIXES) + 2
 _ASCII_DIGITS = frozenset("0123456789")
@@ -141,8 +137,7 @@ def _starts(text: str, folded: str, word_starts: list[int] | None = None
     starts: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
     months, years, slashes = starts["mdy"], starts["year"], []
     month_letters = []
-    for literal, pos, _ in _TEXT_LITERALS.find_matches_as_indexes(
-            text.encode("ascii", "replace")):
+    for literal, pos, _ in _TEXT_LITERALS.find(text):
         if literal < _YEAR_LITERALS[0]:
             month_letters.append(pos)
         elif literal == _SLASH_LITERAL:

@@ -37,9 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-import ahocorasick_rs
-
-from foia_desk.extract.literal import LiteralSet
+from foia_desk.extract.literal import DenseLiterals
 from foia_desk.extract.matcher import fold_plain, trie_pattern
 
 # How a gap that is not a single space can start (see ``matcher.WORD_GAP``, which matches
@@ -100,31 +98,17 @@ def _scanned(text: str) -> bytes:
     return text.encode("ascii", "replace").translate(_SCANNED_BYTES)
 
 
-class _Literals:
-    """The phrases' literals, found leftmost-longest and without overlaps.
+def _find_literals(literals: DenseLiterals, text: str) -> list[tuple[int, int, int]]:
+    """The phrases' literals in ``text``, leftmost-longest and without overlaps.
 
-    With ASCII phrases (none holding a "?") the automaton reads the text as ``_scanned``
-    gives it, as bytes and compiled to a DFA: about a third faster than the default
-    automaton over a ``str`` (:class:`LiteralSet`), which is used for other phrases. The
-    matches are the same: (index into ``strings``, start, end), in characters.
+    For ASCII phrases (none holding a "?") the automaton reads the text as ``_scanned``
+    gives it; ``text`` is then the folded text, or the plain text if it does not hold
+    ``LOWERS_TO_ASCII``. Other phrases are searched in the folded text with tabs and
+    carriage returns read as line breaks, as ``_scanned`` reads them.
     """
-
-    def __init__(self, strings: tuple[str, ...]) -> None:
-        self.ascii = all(s.isascii() and "?" not in s for s in strings)
-        if self.ascii:
-            self._bytes = ahocorasick_rs.BytesAhoCorasick(
-                [s.encode("ascii") for s in strings],
-                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                implementation=ahocorasick_rs.Implementation.DFA)
-        else:
-            self._str = LiteralSet(strings)
-
-    def find(self, text: str) -> list[tuple[int, int, int]]:
-        """The matches in the folded text; for ASCII phrases ``text`` may also be the plain
-        text, if it does not hold ``LOWERS_TO_ASCII`` (see ``_scanned``)."""
-        if self.ascii:
-            return self._bytes.find_matches_as_indexes(_scanned(text))
-        return self._str.find(text.replace("\t", "\n").replace("\r", "\n"))
+    if literals.ascii:
+        return literals.find(_scanned(text))
+    return literals.find(text.replace("\t", "\n").replace("\r", "\n"))
 
 
 class PhraseFinder:
@@ -139,7 +123,7 @@ class PhraseFinder:
         self.pattern = re.compile(r"(?P<m>" + trie_pattern(keys) + r")(?![\w]|@)")
         odd = sorted({b for key in keys for b in _odd_beginnings(key)} - set(keys))
         self._strings: tuple[str, ...] = tuple(keys) + tuple(odd)
-        self._literals = _Literals(self._strings)
+        self._literals = DenseLiterals(self._strings)
         # Literals with an index below this are phrases as written.
         self._phrases = len(keys)
         # For each literal, the offsets inside it where a phrase may start (after a blank,
@@ -171,7 +155,7 @@ class PhraseFinder:
         size = len(chars)
         found: list[tuple[int, int, str]] = []
         last_end = 0
-        for index, start, end in self._literals.find(chars):
+        for index, start, end in _find_literals(self._literals, chars):
             if start >= last_end and index < phrases:
                 before = chars[start - 1] if start else " "
                 if before in _MAY_PRECEDE or (before > "\x7f" and _may_precede_phrase(before)):

@@ -145,8 +145,8 @@ _CACHE: weakref.WeakKeyDictionary[Directory, PhraseStarts] = weakref.WeakKeyDict
 def phrase_starts(directory: Directory, agencies: AgencyIndex, bodies: BodyIndex
                   ) -> PhraseStarts:
     """The combined start scan for ``directory``'s compiled indexes (built once)."""
-    cached = _CACHE.get(directory)
-    if cached is None or cached.agencies is not agencies or cached.bodies is not bodies:
+    cached = built_phrase_starts(directory, agencies, bodies)
+    if cached is None:
         cached = _CACHE[directory] = PhraseStarts(agencies, bodies)
     return cached
 
