@@ -5,7 +5,8 @@ Python's ``calendar.month_name`` and ``strftime("%B")`` follow the process's LC_
 locale, and Qt sets that locale from the environment when the GUI starts (on Unix
 ``QCoreApplication`` calls ``setlocale(LC_ALL, "")``). On a desktop set to Spanish a letter
 was dated "noviembre 27, 2026" and every English month in an article raised KeyError in the
-date finder. Use these names instead, everywhere.
+date finder. Use these names instead, everywhere (the tracker and the clock explanations
+abbreviate them too).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                  "Sunday")
+WEEKDAY_ABBREVIATIONS = tuple(name[:3] for name in WEEKDAY_NAMES)
 
 
 def long_date(value: date) -> str:

@@ -6,9 +6,8 @@ import datetime as _dt
 from typing import Any
 
 from foia_desk.calendar import FederalCalendar
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from foia_desk.english_dates import MONTH_ABBREVIATIONS as _MONTHS
+from foia_desk.english_dates import WEEKDAY_ABBREVIATIONS as _DAYS
 
 CLOSURE_CAVEAT = ("Whether a closure day counts as a legal public holiday for FOIA is not "
                   "settled, so this date is approximate.")

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from foia_desk.english_dates import MONTH_ABBREVIATIONS as MONTHS
+from foia_desk.english_dates import WEEKDAY_ABBREVIATIONS as WEEKDAYS
+
 # A deadline this many working days away (or fewer) counts as "due soon".
 DUE_SOON_WORKING_DAYS = 5
 
