@@ -288,12 +288,13 @@ class DraftForm(QWidget):
         """Mark the fields a letter still needs: a red frame, "⚠" before the label (a cue
         that is not colour alone) and a tooltip saying what to enter. Clears the marks of
         fields that are no longer missing. Returns the marked widgets."""
+        targets = self.missing_targets()
         needed: dict[QWidget, list[str]] = {}
         for key, text in missing:
-            widget = self.missing_targets().get(key)
+            widget = targets.get(key)
             if widget is not None:
                 needed.setdefault(widget, []).append(text)
-        for widget in set(self.missing_targets().values()):
+        for widget in set(targets.values()):
             texts = needed.get(widget, [])
             if bool(widget.property("missing")) != bool(texts):
                 widget.setProperty("missing", bool(texts))
